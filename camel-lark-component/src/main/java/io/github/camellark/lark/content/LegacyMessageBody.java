@@ -16,6 +16,11 @@ public final class LegacyMessageBody {
     private LegacyMessageBody() {
     }
 
+    /** A content or card given as JSON text becomes the object this form wants; other values are kept as they are. */
+    public static Object asObject(String msgType, Object value, ObjectMapper mapper) {
+        return value instanceof String ? ContentJson.toMap(LarkContent.of(msgType, value), mapper) : value;
+    }
+
     /** {@code {"msg_type": ..., "content": {...}}} or {@code {"msg_type":"interactive","card":{...}}}. */
     public static Map<String, Object> of(LarkContent content, ObjectMapper mapper) {
         String msgType = content.msgType();

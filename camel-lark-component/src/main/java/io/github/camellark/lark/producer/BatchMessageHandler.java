@@ -82,10 +82,15 @@ public final class BatchMessageHandler implements ResourceHandler {
                 msgType = request.containsKey("card") ? MsgType.INTERACTIVE : MsgType.TEXT;
             }
             request.put("msg_type", msgType);
+            if (MsgType.TEXT.equals(msgType) && content instanceof String && !((String) content).trim().startsWith("{")) {
+                request.put("content", Map.of("text", content));
+            } else if (content != null) {
+                request.put("content", LegacyMessageBody.asObject(msgType, content, call.client().mapper()));
+            }
             if (MsgType.INTERACTIVE.equals(msgType) && !request.containsKey("card") && content != null) {
                 request.put("card", request.remove("content"));
-            } else if (MsgType.TEXT.equals(msgType) && content instanceof String) {
-                request.put("content", Map.of("text", content));
+            } else if (request.get("card") != null) {
+                request.put("card", LegacyMessageBody.asObject(msgType, request.get("card"), call.client().mapper()));
             }
         }
         String msgType = request.get("msg_type").toString();

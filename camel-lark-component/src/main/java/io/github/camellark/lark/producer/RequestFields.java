@@ -19,10 +19,12 @@ final class RequestFields {
 
     private final LarkCall call;
     private final Map<String, Object> fields;
+    private final boolean bodyIsRequest;
 
-    private RequestFields(LarkCall call, Map<String, Object> fields) {
+    private RequestFields(LarkCall call, Map<String, Object> fields, boolean bodyIsRequest) {
         this.call = call;
         this.fields = fields;
+        this.bodyIsRequest = bodyIsRequest;
     }
 
     static RequestFields of(LarkCall call) {
@@ -39,12 +41,12 @@ final class RequestFields {
                 // not a request after all (a text that starts with a brace): it gives no fields
             }
         }
-        return new RequestFields(call, fields);
+        return new RequestFields(call, fields, true);
     }
 
     /** No body fields: for operations whose body is content, not a request. */
     static RequestFields none(LarkCall call) {
-        return new RequestFields(call, Map.of());
+        return new RequestFields(call, Map.of(), false);
     }
 
     /** A copy of all the fields, in body order. */
@@ -69,6 +71,9 @@ final class RequestFields {
     /** Like {@link #param(LarkParam, String)}, failing with a message naming the option, the header and the field. */
     String require(LarkParam param, String field) {
         String value = param(param, field);
+        if (value == null && !bodyIsRequest) {
+            return call.require(param);
+        }
         if (value == null) {
             throw new IllegalArgumentException("lark " + call.operation() + " needs " + param.option() + ": set the endpoint option '"
                                                + param.option() + "', the header '" + param.header() + "' or the body field '"

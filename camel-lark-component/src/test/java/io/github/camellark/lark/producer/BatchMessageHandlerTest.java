@@ -68,6 +68,17 @@ class BatchMessageHandlerTest extends MessageTestSupport {
     }
 
     @Test
+    void sendContentGivenAsJsonTextGoesAsAnObject() {
+        stubBatchSend();
+
+        callOk("lark:batchMessage?msgType=image", Map.of("open_ids", List.of("ou_1"), "msg_type", "text",
+                "content", "{\"image_key\":\"img_1\"}"));
+
+        verifyOne(postRequestedFor(urlEqualTo(BATCH_SEND)).withRequestBody(equalToJson(json(
+                "open_ids", List.of("ou_1"), "msg_type", "image", "content", Map.of("image_key", "img_1")))));
+    }
+
+    @Test
     void recall() {
         lark.stubFor(delete(urlPathEqualTo(BATCH)).willReturn(okJson(success("{}"))));
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.camellark.lark.LarkConstants;
@@ -55,6 +56,14 @@ class MessageIdempotencyTest extends MessageTestSupport {
         };
     }
 
+    /** The first send gets the given failure, the following ones succeed. */
+    private static void failOnceThenSend(ResponseDefinitionBuilder failure) {
+        lark.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("failing once").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(failure).willSetStateTo("failed"));
+        lark.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("failing once").whenScenarioStateIs("failed").willReturn(okJson(SENT)));
+    }
+
+    /** The uuids of the sends Lark received, in order. */
     private static List<String> sentUuids() {
         List<String> uuids = new ArrayList<>();
         for (LoggedRequest request : lark.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)))) {
@@ -97,9 +106,7 @@ class MessageIdempotencyTest extends MessageTestSupport {
 
     @Test
     void a503FollowedBySuccessPostsTheSameUuidTwice() {
-        lark.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503).withBody("upstream unavailable")).willSetStateTo("recovered"));
-        lark.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("flaky").whenScenarioStateIs("recovered").willReturn(okJson(SENT)));
+        failOnceThenSend(aResponse().withStatus(503).withBody("upstream unavailable"));
 
         callOk("lark:message?receiveId=oc_1", "hi");
 
@@ -110,9 +117,7 @@ class MessageIdempotencyTest extends MessageTestSupport {
 
     @Test
     void aRedeliveredExchangePostsTheSameUuid() {
-        lark.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("redelivery").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(larkError(500, 230049, "message is being sent")).willSetStateTo("sent"));
-        lark.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("redelivery").whenScenarioStateIs("sent").willReturn(okJson(SENT)));
+        failOnceThenSend(larkError(500, 230049, "message is being sent"));
 
         Exchange out = template.request("direct:redelivered", e -> e.getMessage().setBody("hi"));
 
@@ -125,9 +130,7 @@ class MessageIdempotencyTest extends MessageTestSupport {
 
     @Test
     void theSameExchangeSentAgainPostsTheSameUuid() {
-        lark.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("again").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(larkError(500, 1, "internal error")).willSetStateTo("ok"));
-        lark.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("again").whenScenarioStateIs("ok").willReturn(okJson(SENT)));
+        failOnceThenSend(larkError(500, 1, "internal error"));
         Exchange exchange = new DefaultExchange(context);
         exchange.getMessage().setBody("hi");
 
