@@ -117,7 +117,6 @@ public final class SimHttpServer implements AutoCloseable {
     private void serve(HttpExchange exchange) {
         SimRequest request = null;
         int status = 0;
-        JsonNode responseJson = null;
         try {
             request = parse(exchange);
             FaultAction fault = hooks.faultFor(request);
@@ -137,7 +136,7 @@ public final class SimHttpServer implements AutoCloseable {
                 response = dispatch(request);
             }
             status = response.status();
-            responseJson = write(exchange, request, response);
+            write(exchange, request, response);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange.close();
@@ -148,10 +147,8 @@ public final class SimHttpServer implements AutoCloseable {
         } finally {
             if (request != null) {
                 deleteLeftoverUploads(request);
-                try {
-                    hooks.exchanged(request, status, responseJson);
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "Lark simulator journal failed", e);
+                if (status == 0) {
+                    journal(request, status, null);
                 }
             }
         }
@@ -207,13 +204,23 @@ public final class SimHttpServer implements AutoCloseable {
         return SimResponse.json(error.httpStatus(), body);
     }
 
-    private JsonNode write(HttpExchange exchange, SimRequest request, SimResponse response) throws IOException {
+    private void journal(SimRequest request, int status, JsonNode responseJson) {
+        try {
+            hooks.exchanged(request, status, responseJson);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Lark simulator journal failed", e);
+        }
+    }
+
+    private void write(HttpExchange exchange, SimRequest request, SimResponse response) throws IOException {
         exchange.getResponseHeaders().set("X-Tt-Logid", request.logId());
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
         response.headers().forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
-        JsonNode tree = null;
-        if (response.json() != null) {
-            tree = response.json() instanceof JsonNode node ? node : mapper.valueToTree(response.json());
+        JsonNode tree = response.json() == null ? null
+                : response.json() instanceof JsonNode node ? node : mapper.valueToTree(response.json());
+        // journal before answering: a test that got its reply must find the request in the journal
+        journal(request, response.status(), tree);
+        if (tree != null) {
             sendBytes(exchange, response.status(), mapper.writeValueAsBytes(tree));
         } else if (response.file() != null) {
             exchange.sendResponseHeaders(response.status(), Files.size(response.file()));
@@ -224,7 +231,6 @@ public final class SimHttpServer implements AutoCloseable {
             sendBytes(exchange, response.status(), response.bytes());
         }
         exchange.close();
-        return tree;
     }
 
     private static void sendBytes(HttpExchange exchange, int status, byte[] bytes) throws IOException {
