@@ -123,7 +123,7 @@ public final class OfflineLark implements AutoCloseable {
     }
 
     /** Waits until the app's {@code lark:events} consumer holds a long connection, so that events reach it. */
-    void awaitEventsConnection() {
+    public void awaitEventsConnection() {
         await("the app's long connection for events", () -> !lark.longConnection().openConnections().isEmpty());
     }
 
