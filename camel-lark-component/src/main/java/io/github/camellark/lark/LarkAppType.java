@@ -1,0 +1,7 @@
+package io.github.camellark.lark;
+
+/** The kind of Lark app, which decides how access tokens are obtained. */
+public enum LarkAppType {
+    selfBuilt,
+    store
+}

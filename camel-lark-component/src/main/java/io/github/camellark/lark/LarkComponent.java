@@ -1,0 +1,175 @@
+package io.github.camellark.lark;
+
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camellark.lark.client.AuthEndpoint;
+import io.github.camellark.lark.client.SelfBuiltTokenProvider;
+import io.github.camellark.lark.client.TokenProvider;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+
+/**
+ * The {@code lark:} component. Holds the defaults every endpoint starts from, and what endpoints of the same app share:
+ * HTTP clients, token caches and the retry scheduler.
+ */
+@Component("lark")
+public class LarkComponent extends HealthCheckComponent {
+
+    @Metadata(description = "Default configuration of every lark endpoint; endpoint options override it.")
+    private LarkConfiguration configuration = new LarkConfiguration();
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Map<HttpSettings, HttpClient> httpClients = new ConcurrentHashMap<>();
+    private final Map<TokenOwner, TokenProvider> tokenProviders = new ConcurrentHashMap<>();
+    private volatile ScheduledExecutorService scheduler;
+    private Clock clock = Clock.systemUTC();
+
+    public LarkComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        LarkResource resource = LarkResource.fromUri(remaining);
+        LarkEndpoint endpoint = new LarkEndpoint(maskSecrets(uri), this, resource, configuration.copy());
+        setProperties(endpoint, parameters);
+        if (resource.isProducer()) {
+            resource.operation(endpoint.getConfiguration().getOperation());
+        }
+        return endpoint;
+    }
+
+    /**
+     * Camel's own sanitizer does not know every Lark secret (encryptKey, webhookUrl), and endpoint URIs are logged when
+     * routes start: the endpoint keeps a URI with every secret option masked.
+     */
+    String maskSecrets(String uri) {
+        String masked = uri;
+        for (String name : getCamelContext().getCamelContextExtension().getEndpointUriFactory("lark").secretPropertyNames()) {
+            masked = masked.replaceAll("(?<=[?&])(" + Pattern.quote(name) + ")=(RAW\\(.*?\\)(?=&|$)|RAW\\{.*?\\}(?=&|$)|[^&]*)",
+                    "$1=xxxxxx");
+        }
+        return masked;
+    }
+
+    public LarkConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(LarkConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** For tests that need to move time (token expiry). */
+    void setClock(Clock clock) {
+        this.clock = clock;
+        tokenProviders.clear();
+    }
+
+    static URI baseUri(LarkConfiguration configuration) {
+        String base = configuration.getBaseUri() != null ? configuration.getBaseUri() : configuration.getDomain().baseUri();
+        return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+    }
+
+    /** The injected client, or one shared by the endpoints with the same connection settings. */
+    HttpClient httpClient(LarkConfiguration configuration) {
+        if (configuration.getHttpClient() != null) {
+            return configuration.getHttpClient();
+        }
+        HttpSettings settings = new HttpSettings(configuration.getConnectTimeout(), configuration.getProxyHost(),
+                configuration.getProxyPort());
+        return httpClients.computeIfAbsent(settings, HttpSettings::build);
+    }
+
+    /** One token cache per app, so every endpoint of the app shares its tenant_access_token. */
+    TokenProvider tokenProvider(LarkConfiguration configuration) {
+        URI baseUri = baseUri(configuration);
+        HttpClient http = httpClient(configuration);
+        TokenOwner owner = new TokenOwner(baseUri, configuration.getAppId(), configuration.getAppSecret(),
+                configuration.getAppType(), http);
+        return tokenProviders.computeIfAbsent(owner, o -> newTokenProvider(configuration, o));
+    }
+
+    private TokenProvider newTokenProvider(LarkConfiguration configuration, TokenOwner owner) {
+        AuthEndpoint auth = new AuthEndpoint(owner.http(), owner.baseUri(), Duration.ofMillis(configuration.getRequestTimeout()),
+                mapper, clock);
+        if (owner.appType() == LarkAppType.store) {
+            throw new UnsupportedOperationException("Store apps are not supported yet");
+        }
+        return new SelfBuiltTokenProvider(auth, owner.appId(), owner.appSecret());
+    }
+
+    /** Waits between retries; one small pool for the whole component. */
+    ScheduledExecutorService scheduler() {
+        ScheduledExecutorService current = scheduler;
+        if (current == null) {
+            synchronized (this) {
+                if (scheduler == null) {
+                    scheduler = getCamelContext().getExecutorServiceManager()
+                            .newSingleThreadScheduledExecutor(this, "LarkRetry");
+                }
+                current = scheduler;
+            }
+        }
+        return current;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ScheduledExecutorService current = scheduler;
+        scheduler = null;
+        if (current != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(current);
+        }
+        tokenProviders.clear();
+        httpClients.clear();
+        super.doStop();
+    }
+
+    private record HttpSettings(long connectTimeout, String proxyHost, Integer proxyPort) {
+        HttpClient build() {
+            HttpClient.Builder builder = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofMillis(connectTimeout))
+                    .followRedirects(HttpClient.Redirect.NORMAL);
+            if (proxyHost != null) {
+                builder.proxy(ProxySelector.of(new InetSocketAddress(proxyHost, proxyPort == null ? 8080 : proxyPort)));
+            }
+            return builder.build();
+        }
+    }
+
+    /** Identifies an app's token cache. Holds the secret, so its toString must not print it. */
+    private record TokenOwner(URI baseUri, String appId, String appSecret, LarkAppType appType, HttpClient http) {
+        @Override
+        public String toString() {
+            return "TokenOwner[" + baseUri + ", " + appId + ", " + appType + "]";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TokenOwner other && baseUri.equals(other.baseUri) && Objects.equals(appId, other.appId)
+                    && Objects.equals(appSecret, other.appSecret) && appType == other.appType && http == other.http;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(baseUri, appId, appSecret, appType, System.identityHashCode(http));
+        }
+    }
+}

@@ -1,0 +1,652 @@
+package io.github.camellark.lark;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * All options of the {@code lark:} component. Set once on the component ({@code camel.component.lark.*}) and override
+ * per endpoint; per-call options are also headers ({@link LarkConstants}) that win over them.
+ * <p>
+ * Deliberately has no {@code toString()}: it holds secrets.
+ */
+@UriParams
+@Configurer
+public class LarkConfiguration implements Cloneable {
+
+    @UriParam(label = "producer",
+              description = "The operation to perform on the resource. Each resource has a default: message send, batchMessage send, image upload, file upload, card update, reaction create, pin create, urgent app, urlPreview batchUpdate, chat create, customBot send. The header CamelLarkOperation wins.",
+              enums = "send,reply,edit,recall,forward,mergeForward,forwardThread,readUsers,list,get,getResource,pushFollowUp,readUser,progress,upload,download,update,delayUpdate,sendEphemeral,deleteEphemeral,create,delete,app,sms,phone,batchUpdate,addMembers")
+    private String operation;
+    @UriParam(label = "security",
+              description = "The App ID of the Lark app (cli_...).")
+    private String appId;
+    @UriParam(label = "security",
+              description = "The App Secret of the Lark app.",
+              secret = true)
+    private String appSecret;
+    @UriParam(label = "security",
+              defaultValue = "selfBuilt",
+              description = "The kind of app: selfBuilt (enterprise self-built, the default) or store (marketplace app: tokens per tenant from the app_ticket).")
+    private LarkAppType appType = LarkAppType.selfBuilt;
+    @UriParam(label = "security",
+              description = "The Encrypt Key set in the Lark console: webhook events are decrypted with it and their X-Lark-Signature checked.",
+              secret = true)
+    private String encryptKey;
+    @UriParam(label = "security",
+              description = "The Verification Token set in the Lark console: when set, events carrying another token are refused.",
+              secret = true)
+    private String verificationToken;
+    @UriParam(label = "security",
+              description = "customBot: the group custom-bot webhook URL (https://open.feishu.cn/open-apis/bot/v2/hook/...). It carries a secret token.",
+              secret = true)
+    private String webhookUrl;
+    @UriParam(label = "security",
+              description = "customBot: the signing secret of the custom bot; when set, requests are signed (timestamp + sign).",
+              secret = true)
+    private String botSecret;
+    @UriParam(label = "security",
+              description = "A user_access_token (u-...): the call is made as that user instead of as the app. The header CamelLarkUserAccessToken wins.",
+              secret = true)
+    private String userAccessToken;
+    @UriParam(label = "common",
+              defaultValue = "feishu",
+              description = "Which Lark platform to call: feishu (https://open.feishu.cn) or lark (https://open.larksuite.com).")
+    private LarkDomain domain = LarkDomain.feishu;
+    @UriParam(label = "advanced",
+              description = "Base URI of the Lark Open Platform; overrides domain. Point it at a local simulator for tests.")
+    private String baseUri;
+    @UriParam(label = "advanced",
+              description = "A java.net.http.HttpClient to use instead of the one the component builds (connectTimeout and proxy options then do not apply).")
+    private java.net.http.HttpClient httpClient;
+    @UriParam(label = "advanced",
+              defaultValue = "10000",
+              description = "Timeout for establishing connections to Lark.",
+              javaType = "java.time.Duration")
+    private long connectTimeout = 10000L;
+    @UriParam(label = "advanced",
+              defaultValue = "30000",
+              description = "Timeout for Lark to answer a request (until the response headers arrive).",
+              javaType = "java.time.Duration")
+    private long requestTimeout = 30000L;
+    @UriParam(label = "proxy",
+              description = "HTTP proxy host for calls to Lark (REST and WebSocket).")
+    private String proxyHost;
+    @UriParam(label = "proxy",
+              description = "HTTP proxy port for calls to Lark.")
+    private Integer proxyPort;
+    @UriParam(label = "producer",
+              defaultValue = "3",
+              description = "How many times a call is retried after rate limiting (HTTP 429, codes 99991400, 230020, 11232), a 5xx reply or an I/O error (the latter two only for calls that are safe to repeat: reads and calls carrying a uuid).")
+    private int maxRetries = 3;
+    @UriParam(label = "producer,advanced",
+              defaultValue = "60000",
+              description = "Upper bound of one wait before a retry, whatever x-ogw-ratelimit-reset says.",
+              javaType = "java.time.Duration")
+    private long maxRetryWait = 60000L;
+    @UriParam(label = "producer,advanced",
+              defaultValue = "500",
+              description = "First wait before retrying a 5xx reply or an I/O error; doubles on each retry, bounded by maxRetryWait.",
+              javaType = "java.time.Duration")
+    private long retryBackoff = 500L;
+    @UriParam(label = "producer",
+              defaultValue = "false",
+              description = "List operations: when true the body is an Iterator over the items of all pages, fetched lazily (use with split().streaming()); when false, the items of one page.")
+    private boolean autoPaginate = false;
+    @UriParam(label = "producer",
+              description = "Type of receiveId: open_id, union_id, user_id, email, chat_id (thread_id for forwards). Header CamelLarkReceiveIdType.",
+              enums = "open_id,union_id,user_id,email,chat_id,thread_id")
+    private String receiveIdType;
+    @UriParam(label = "producer",
+              description = "The user, chat or thread that receives the message (Lark receive_id). Header CamelLarkReceiveId.")
+    private String receiveId;
+    @UriParam(label = "producer",
+              description = "The Lark msg_type of the content: text, post, image, file, audio, media, sticker, interactive, share_chat, share_user, system. Defaults to text for a String body. Header CamelLarkMsgType.",
+              enums = "text,post,image,file,audio,media,sticker,interactive,share_chat,share_user,system")
+    private String msgType;
+    @UriParam(label = "producer",
+              description = "The message (om_...) to reply to, edit, recall, forward, read, react to, pin, buzz or update. Header CamelLarkMessageId.")
+    private String messageId;
+    @UriParam(label = "producer",
+              description = "The thread (omt_...) for forwardThread. Header CamelLarkThreadId.")
+    private String threadId;
+    @UriParam(label = "producer",
+              description = "Reply: whether the reply goes into the message's thread. Header CamelLarkReplyInThread.")
+    private Boolean replyInThread;
+    @UriParam(label = "producer",
+              description = "Idempotency key (at most 50 characters). When absent, send-like operations derive one from the exchange id, the operation, the target and the content, so a redelivered exchange never posts twice. Header CamelLarkUuid.")
+    private String uuid;
+    @UriParam(label = "producer",
+              description = "Type of user ids in request and reply: open_id, union_id or user_id. Header CamelLarkUserIdType.",
+              enums = "open_id,union_id,user_id")
+    private String userIdType;
+    @UriParam(label = "producer",
+              description = "Type of member ids for chat addMembers: open_id, union_id, user_id or app_id. Header CamelLarkMemberIdType.",
+              enums = "open_id,union_id,user_id,app_id")
+    private String memberIdType;
+    @UriParam(label = "producer",
+              description = "Message list: container type, chat or thread. Header CamelLarkContainerIdType.",
+              enums = "chat,thread")
+    private String containerIdType;
+    @UriParam(label = "producer",
+              description = "Message list: the chat_id or thread_id. Header CamelLarkContainerId.")
+    private String containerId;
+    @UriParam(label = "producer",
+              description = "Start of the time range: message list in epoch seconds, pin list in epoch milliseconds. Header CamelLarkStartTime.")
+    private String startTime;
+    @UriParam(label = "producer",
+              description = "End of the time range: message list in epoch seconds, pin list in epoch milliseconds. Header CamelLarkEndTime.")
+    private String endTime;
+    @UriParam(label = "producer",
+              description = "Message list order: ByCreateTimeAsc or ByCreateTimeDesc. Header CamelLarkSortType.",
+              enums = "ByCreateTimeAsc,ByCreateTimeDesc")
+    private String sortType;
+    @UriParam(label = "producer",
+              description = "Page size of list operations. Header CamelLarkPageSize.")
+    private Integer pageSize;
+    @UriParam(label = "producer",
+              description = "Page token of list operations: the page to fetch. Header CamelLarkPageToken.")
+    private String pageToken;
+    @UriParam(label = "producer",
+              description = "Message getResource: image or file. Header CamelLarkResourceType.",
+              enums = "image,file")
+    private String resourceType;
+    @UriParam(label = "producer",
+              description = "Image upload: message (for sending, the default) or avatar. Header CamelLarkImageType.",
+              enums = "message,avatar")
+    private String imageType;
+    @UriParam(label = "producer",
+              description = "Image key (img_...) to download or send. Header CamelLarkImageKey.")
+    private String imageKey;
+    @UriParam(label = "producer",
+              description = "File upload: opus, mp4, pdf, doc, xls, ppt or stream; inferred from the file name when absent. Header CamelLarkFileType.",
+              enums = "opus,mp4,pdf,doc,xls,ppt,stream")
+    private String fileType;
+    @UriParam(label = "producer",
+              description = "File upload: the file name (with extension). Header CamelLarkFileName.")
+    private String fileName;
+    @UriParam(label = "producer",
+              description = "File upload: duration in milliseconds of audio or video. Header CamelLarkDuration.")
+    private Integer duration;
+    @UriParam(label = "producer",
+              description = "File key (file_...) to download or send, or the resource key for getResource. Header CamelLarkFileKey.")
+    private String fileKey;
+    @UriParam(label = "producer",
+              description = "Reaction delete: the reaction id. Header CamelLarkReactionId.")
+    private String reactionId;
+    @UriParam(label = "producer",
+              description = "Emoji type of a reaction (THUMBSUP, SMILE, DONE ...); a filter for reaction list. Header CamelLarkEmojiType.")
+    private String emojiType;
+    @UriParam(label = "producer",
+              description = "Chat id (oc_...) for pin list, chat addMembers and ephemeral cards. Header CamelLarkChatId.")
+    private String chatId;
+    @UriParam(label = "producer",
+              description = "Batch message id (bm-...) for batchMessage recall, readUser and progress. Header CamelLarkBatchMessageId.")
+    private String batchMessageId;
+    @UriParam(label = "producer",
+              description = "Card delayUpdate: the token of the card callback (c-...). Header CamelLarkCardToken.")
+    private String cardToken;
+    @UriParam(label = "producer",
+              description = "Urgent: comma-separated user ids to buzz, when the body does not list them. Header CamelLarkUserIdList.")
+    private String userIdList;
+    @UriParam(label = "producer",
+              description = "Store apps: the tenant to act for. Header CamelLarkTenantKey.")
+    private String tenantKey;
+    @UriParam(label = "consumer",
+              defaultValue = "websocket",
+              description = "How events reach the consumer: websocket (Lark's long connection, no public URL needed, self-built apps) or webhook (Lark pushes HTTP requests through Camel's HTTP platform).")
+    private LarkTransport transport = LarkTransport.websocket;
+    @UriParam(label = "consumer",
+              description = "Comma-separated event types to route (for example im.message.receive_v1,card.action.trigger); others are acknowledged and dropped. Default: all.")
+    private String eventTypes;
+    @UriParam(label = "consumer,advanced",
+              description = "Repository of seen event ids: duplicates Lark redelivers are dropped. Default: in memory, bounded, remembering ids for at least 8 hours. Share one (for example JDBC) between instances.")
+    private org.apache.camel.spi.IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer",
+              defaultValue = "2500",
+              description = "How long Lark waits is 3 seconds: when the route has not finished within this time the event is acknowledged as a success while the route goes on (card callbacks are answered with an empty reply).",
+              javaType = "java.time.Duration")
+    private long eventDeadline = 2500L;
+
+    public String getOperation() {
+        return operation;
+    }
+
+    public void setOperation(String operation) {
+        this.operation = operation;
+    }
+
+    public String getAppId() {
+        return appId;
+    }
+
+    public void setAppId(String appId) {
+        this.appId = appId;
+    }
+
+    public String getAppSecret() {
+        return appSecret;
+    }
+
+    public void setAppSecret(String appSecret) {
+        this.appSecret = appSecret;
+    }
+
+    public LarkAppType getAppType() {
+        return appType;
+    }
+
+    public void setAppType(LarkAppType appType) {
+        this.appType = appType;
+    }
+
+    public String getEncryptKey() {
+        return encryptKey;
+    }
+
+    public void setEncryptKey(String encryptKey) {
+        this.encryptKey = encryptKey;
+    }
+
+    public String getVerificationToken() {
+        return verificationToken;
+    }
+
+    public void setVerificationToken(String verificationToken) {
+        this.verificationToken = verificationToken;
+    }
+
+    public String getWebhookUrl() {
+        return webhookUrl;
+    }
+
+    public void setWebhookUrl(String webhookUrl) {
+        this.webhookUrl = webhookUrl;
+    }
+
+    public String getBotSecret() {
+        return botSecret;
+    }
+
+    public void setBotSecret(String botSecret) {
+        this.botSecret = botSecret;
+    }
+
+    public String getUserAccessToken() {
+        return userAccessToken;
+    }
+
+    public void setUserAccessToken(String userAccessToken) {
+        this.userAccessToken = userAccessToken;
+    }
+
+    public LarkDomain getDomain() {
+        return domain;
+    }
+
+    public void setDomain(LarkDomain domain) {
+        this.domain = domain;
+    }
+
+    public String getBaseUri() {
+        return baseUri;
+    }
+
+    public void setBaseUri(String baseUri) {
+        this.baseUri = baseUri;
+    }
+
+    public java.net.http.HttpClient getHttpClient() {
+        return httpClient;
+    }
+
+    public void setHttpClient(java.net.http.HttpClient httpClient) {
+        this.httpClient = httpClient;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getMaxRetryWait() {
+        return maxRetryWait;
+    }
+
+    public void setMaxRetryWait(long maxRetryWait) {
+        this.maxRetryWait = maxRetryWait;
+    }
+
+    public long getRetryBackoff() {
+        return retryBackoff;
+    }
+
+    public void setRetryBackoff(long retryBackoff) {
+        this.retryBackoff = retryBackoff;
+    }
+
+    public boolean isAutoPaginate() {
+        return autoPaginate;
+    }
+
+    public void setAutoPaginate(boolean autoPaginate) {
+        this.autoPaginate = autoPaginate;
+    }
+
+    public String getReceiveIdType() {
+        return receiveIdType;
+    }
+
+    public void setReceiveIdType(String receiveIdType) {
+        this.receiveIdType = receiveIdType;
+    }
+
+    public String getReceiveId() {
+        return receiveId;
+    }
+
+    public void setReceiveId(String receiveId) {
+        this.receiveId = receiveId;
+    }
+
+    public String getMsgType() {
+        return msgType;
+    }
+
+    public void setMsgType(String msgType) {
+        this.msgType = msgType;
+    }
+
+    public String getMessageId() {
+        return messageId;
+    }
+
+    public void setMessageId(String messageId) {
+        this.messageId = messageId;
+    }
+
+    public String getThreadId() {
+        return threadId;
+    }
+
+    public void setThreadId(String threadId) {
+        this.threadId = threadId;
+    }
+
+    public Boolean getReplyInThread() {
+        return replyInThread;
+    }
+
+    public void setReplyInThread(Boolean replyInThread) {
+        this.replyInThread = replyInThread;
+    }
+
+    public String getUuid() {
+        return uuid;
+    }
+
+    public void setUuid(String uuid) {
+        this.uuid = uuid;
+    }
+
+    public String getUserIdType() {
+        return userIdType;
+    }
+
+    public void setUserIdType(String userIdType) {
+        this.userIdType = userIdType;
+    }
+
+    public String getMemberIdType() {
+        return memberIdType;
+    }
+
+    public void setMemberIdType(String memberIdType) {
+        this.memberIdType = memberIdType;
+    }
+
+    public String getContainerIdType() {
+        return containerIdType;
+    }
+
+    public void setContainerIdType(String containerIdType) {
+        this.containerIdType = containerIdType;
+    }
+
+    public String getContainerId() {
+        return containerId;
+    }
+
+    public void setContainerId(String containerId) {
+        this.containerId = containerId;
+    }
+
+    public String getStartTime() {
+        return startTime;
+    }
+
+    public void setStartTime(String startTime) {
+        this.startTime = startTime;
+    }
+
+    public String getEndTime() {
+        return endTime;
+    }
+
+    public void setEndTime(String endTime) {
+        this.endTime = endTime;
+    }
+
+    public String getSortType() {
+        return sortType;
+    }
+
+    public void setSortType(String sortType) {
+        this.sortType = sortType;
+    }
+
+    public Integer getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(Integer pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public String getPageToken() {
+        return pageToken;
+    }
+
+    public void setPageToken(String pageToken) {
+        this.pageToken = pageToken;
+    }
+
+    public String getResourceType() {
+        return resourceType;
+    }
+
+    public void setResourceType(String resourceType) {
+        this.resourceType = resourceType;
+    }
+
+    public String getImageType() {
+        return imageType;
+    }
+
+    public void setImageType(String imageType) {
+        this.imageType = imageType;
+    }
+
+    public String getImageKey() {
+        return imageKey;
+    }
+
+    public void setImageKey(String imageKey) {
+        this.imageKey = imageKey;
+    }
+
+    public String getFileType() {
+        return fileType;
+    }
+
+    public void setFileType(String fileType) {
+        this.fileType = fileType;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    public void setFileName(String fileName) {
+        this.fileName = fileName;
+    }
+
+    public Integer getDuration() {
+        return duration;
+    }
+
+    public void setDuration(Integer duration) {
+        this.duration = duration;
+    }
+
+    public String getFileKey() {
+        return fileKey;
+    }
+
+    public void setFileKey(String fileKey) {
+        this.fileKey = fileKey;
+    }
+
+    public String getReactionId() {
+        return reactionId;
+    }
+
+    public void setReactionId(String reactionId) {
+        this.reactionId = reactionId;
+    }
+
+    public String getEmojiType() {
+        return emojiType;
+    }
+
+    public void setEmojiType(String emojiType) {
+        this.emojiType = emojiType;
+    }
+
+    public String getChatId() {
+        return chatId;
+    }
+
+    public void setChatId(String chatId) {
+        this.chatId = chatId;
+    }
+
+    public String getBatchMessageId() {
+        return batchMessageId;
+    }
+
+    public void setBatchMessageId(String batchMessageId) {
+        this.batchMessageId = batchMessageId;
+    }
+
+    public String getCardToken() {
+        return cardToken;
+    }
+
+    public void setCardToken(String cardToken) {
+        this.cardToken = cardToken;
+    }
+
+    public String getUserIdList() {
+        return userIdList;
+    }
+
+    public void setUserIdList(String userIdList) {
+        this.userIdList = userIdList;
+    }
+
+    public String getTenantKey() {
+        return tenantKey;
+    }
+
+    public void setTenantKey(String tenantKey) {
+        this.tenantKey = tenantKey;
+    }
+
+    public LarkTransport getTransport() {
+        return transport;
+    }
+
+    public void setTransport(LarkTransport transport) {
+        this.transport = transport;
+    }
+
+    public String getEventTypes() {
+        return eventTypes;
+    }
+
+    public void setEventTypes(String eventTypes) {
+        this.eventTypes = eventTypes;
+    }
+
+    public org.apache.camel.spi.IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public long getEventDeadline() {
+        return eventDeadline;
+    }
+
+    public void setEventDeadline(long eventDeadline) {
+        this.eventDeadline = eventDeadline;
+    }
+
+    /** A copy for one endpoint, so that endpoint options never change the component's defaults. */
+    public LarkConfiguration copy() {
+        try {
+            return (LarkConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.camellark.lark;
+
+import java.time.Duration;
+
+import io.github.camellark.lark.client.LarkClient;
+import io.github.camellark.lark.producer.LarkProducer;
+import io.github.camellark.lark.producer.ResourceHandlers;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Send, reply, edit, recall, forward and read Lark / Feishu messages, upload and download images and files, update cards,
+ * react, pin, buzz, post through custom bots, and receive events and card callbacks.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "lark", title = "Lark", syntax = "lark:resource",
+             category = { Category.CHAT, Category.API, Category.CLOUD }, headersClass = LarkConstants.class)
+public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    @UriPath(description = "The Lark resource: message, batchMessage, image, file, card, reaction, pin, urgent, urlPreview, chat"
+                           + " and customBot for producers; events for the consumer.",
+             enums = "message,batchMessage,image,file,card,reaction,pin,urgent,urlPreview,chat,customBot,events")
+    @Metadata(required = true)
+    private String resource;
+    @UriParam
+    private LarkConfiguration configuration;
+
+    private final LarkResource larkResource;
+    private volatile LarkClient client;
+
+    public LarkEndpoint(String uri, LarkComponent component, LarkResource resource, LarkConfiguration configuration) {
+        super(uri, component);
+        this.larkResource = resource;
+        this.resource = resource.uriName();
+        this.configuration = configuration;
+    }
+
+    @Override
+    public LarkComponent getComponent() {
+        return (LarkComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        if (!larkResource.isProducer()) {
+            throw new IllegalArgumentException("lark:" + resource + " can only be consumed (from), not produced to");
+        }
+        return new LarkProducer(this, ResourceHandlers.forResource(larkResource));
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        throw new IllegalArgumentException("lark:" + resource + " has no consumer; only lark:events can be consumed");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        LarkComponent component = getComponent();
+        client = new LarkClient(component.httpClient(configuration), LarkComponent.baseUri(configuration),
+                component.tokenProvider(configuration), component.mapper(), component.scheduler(),
+                Duration.ofMillis(configuration.getRequestTimeout()),
+                new LarkClient.RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getMaxRetryWait()),
+                        Duration.ofMillis(configuration.getRetryBackoff())));
+    }
+
+    public LarkClient client() {
+        LarkClient current = client;
+        if (current == null) {
+            throw new IllegalStateException("Endpoint " + getEndpointUri() + " is not started");
+        }
+        return current;
+    }
+
+    public LarkResource resource() {
+        return larkResource;
+    }
+
+    public String getResource() {
+        return resource;
+    }
+
+    public void setResource(String resource) {
+        this.resource = resource;
+    }
+
+    public LarkConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(LarkConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return LarkComponent.baseUri(configuration).toString();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "rest";
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.camellark.lark.client;
+
+import java.io.InputStream;
+import java.net.http.HttpHeaders;
+import java.util.Map;
+
+/** What Lark answered to a successful call: the envelope's {@code data}, or the streamed file of a download. */
+public final class LarkReply {
+
+    private final int status;
+    private final HttpHeaders headers;
+    private final String logId;
+    private final Map<String, Object> envelope;
+    private final InputStream stream;
+
+    LarkReply(int status, HttpHeaders headers, String logId, Map<String, Object> envelope, InputStream stream) {
+        this.status = status;
+        this.headers = headers;
+        this.logId = logId;
+        this.envelope = envelope;
+        this.stream = stream;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String logId() {
+        return logId;
+    }
+
+    public String header(String name) {
+        return headers.firstValue(name).orElse(null);
+    }
+
+    /** The whole JSON reply ({@code code}, {@code msg}, {@code data}); empty for downloads. */
+    public Map<String, Object> envelope() {
+        return envelope;
+    }
+
+    /** The reply's {@code data} object; an empty map when Lark sent none. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> data() {
+        Object data = envelope.get("data");
+        return data instanceof Map ? (Map<String, Object>) data : new java.util.LinkedHashMap<>();
+    }
+
+    /** The downloaded file, streamed from the connection; the caller must close it. Null for JSON replies. */
+    public InputStream stream() {
+        return stream;
+    }
+}

@@ -1,0 +1,186 @@
+package io.github.camellark.lark.producer;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+import io.github.camellark.lark.LarkConfiguration;
+import io.github.camellark.lark.LarkConstants;
+import io.github.camellark.lark.client.LarkApiException;
+import io.github.camellark.lark.client.LarkClient;
+import io.github.camellark.lark.client.LarkReply;
+import io.github.camellark.lark.client.LarkRequest;
+import io.github.camellark.lark.client.Pages;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * One exchange being processed by one operation: the handlers' view of the exchange (parameters, body, results) and of
+ * the Lark client.
+ */
+public final class LarkCall {
+
+    /** Lark accepts at most 50 characters of uuid. */
+    static final int MAX_UUID_LENGTH = 50;
+
+    private final Exchange exchange;
+    private final String operation;
+    private final LarkConfiguration configuration;
+    private final LarkClient client;
+
+    public LarkCall(Exchange exchange, String operation, LarkConfiguration configuration, LarkClient client) {
+        this.exchange = exchange;
+        this.operation = operation;
+        this.configuration = configuration;
+        this.client = client;
+    }
+
+    public Exchange exchange() {
+        return exchange;
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    public LarkConfiguration configuration() {
+        return configuration;
+    }
+
+    public LarkClient client() {
+        return client;
+    }
+
+    public Message in() {
+        return exchange.getMessage();
+    }
+
+    public Object body() {
+        return in().getBody();
+    }
+
+    public <T> T body(Class<T> type) {
+        return in().getBody(type);
+    }
+
+    /** The header value when present, else the endpoint option; null when neither is set. */
+    public String param(LarkParam param) {
+        Object value = in().getHeader(param.header());
+        if (value == null || value instanceof String && ((String) value).isEmpty()) {
+            value = param.configuredValue(configuration);
+        }
+        return value == null ? null : exchange.getContext().getTypeConverter().convertTo(String.class, exchange, value);
+    }
+
+    public String param(LarkParam param, String defaultValue) {
+        String value = param(param);
+        return value == null ? defaultValue : value;
+    }
+
+    /** Like {@link #param(LarkParam)}, failing with a message naming the option and the header when it is missing. */
+    public String require(LarkParam param) {
+        String value = param(param);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("lark " + operation + " needs " + param.option() + ": set the endpoint option '"
+                                               + param.option() + "' or the header '" + param.header() + "'");
+        }
+        return value;
+    }
+
+    public Integer intParam(LarkParam param) {
+        String value = param(param);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(param.option() + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    public Boolean boolParam(LarkParam param) {
+        String value = param(param);
+        return value == null ? null : Boolean.valueOf(value.trim());
+    }
+
+    /**
+     * The idempotency key: the {@code uuid} header/option, or one derived from the exchange id, this operation and the
+     * given parts (target and content), so a redelivery of the same exchange repeats the key while another target or
+     * another content gets another key.
+     */
+    public String uuid(Object... parts) {
+        String given = param(LarkParam.UUID);
+        if (given != null) {
+            if (given.length() > MAX_UUID_LENGTH) {
+                throw new IllegalArgumentException("uuid is limited to " + MAX_UUID_LENGTH + " characters, got "
+                                                   + given.length() + ": '" + given + "'");
+            }
+            return given;
+        }
+        StringBuilder seed = new StringBuilder(exchange.getExchangeId()).append('\n').append(operation);
+        for (Object part : parts) {
+            seed.append('\n').append(part);
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.toString().getBytes(StandardCharsets.UTF_8));
+            return "cl-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends a request as this exchange's identity (user token, tenant) and records the log id of the reply. */
+    public CompletableFuture<LarkReply> send(LarkRequest.Builder request) {
+        request.userAccessToken(param(LarkParam.USER_ACCESS_TOKEN)).tenantKey(param(LarkParam.TENANT_KEY));
+        return client.call(request.build()).handle((reply, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                if (cause instanceof LarkApiException && ((LarkApiException) cause).getLogId() != null) {
+                    in().setHeader(LarkConstants.LOG_ID, ((LarkApiException) cause).getLogId());
+                }
+                throw cause instanceof CompletionException ? (CompletionException) cause : new CompletionException(cause);
+            }
+            if (reply.logId() != null) {
+                in().setHeader(LarkConstants.LOG_ID, reply.logId());
+            }
+            return reply;
+        });
+    }
+
+    /** Sends a request and makes the reply's {@code data} the body. */
+    public CompletableFuture<Void> sendForData(LarkRequest.Builder request) {
+        return send(request).thenAccept(reply -> in().setBody(reply.data()));
+    }
+
+    /**
+     * A list operation. With {@code autoPaginate} the body becomes a lazy Iterator over the items of every page; otherwise
+     * the items of one page (from the pageToken param), with {@code CamelLarkHasMore} and {@code CamelLarkPageToken}.
+     *
+     * @param page builds the request of the page with the given token (null for the first page)
+     */
+    public CompletableFuture<Void> list(Function<String, LarkRequest.Builder> page) {
+        if (configuration.isAutoPaginate()) {
+            return send(page.apply(null)).thenAccept(first -> in().setBody(new Pages(first.data(),
+                    token -> send(page.apply(token)).join().data())));
+        }
+        return send(page.apply(param(LarkParam.PAGE_TOKEN))).thenAccept(reply -> {
+            Map<String, Object> data = reply.data();
+            Object items = data.get("items");
+            in().setBody(items instanceof List ? items : List.of());
+            in().setHeader(LarkConstants.HAS_MORE, Boolean.TRUE.equals(data.get("has_more")));
+            Object next = data.get("page_token");
+            if (Boolean.TRUE.equals(data.get("has_more")) && next != null) {
+                in().setHeader(LarkConstants.PAGE_TOKEN, next.toString());
+            } else {
+                in().removeHeader(LarkConstants.PAGE_TOKEN);
+            }
+        });
+    }
+}

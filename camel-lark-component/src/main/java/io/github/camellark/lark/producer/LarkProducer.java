@@ -1,0 +1,49 @@
+package io.github.camellark.lark.producer;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.github.camellark.lark.LarkConstants;
+import io.github.camellark.lark.LarkEndpoint;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * Non-blocking producer: hands the exchange to its resource's handler and completes the exchange when Lark has answered.
+ * Invalid input fails synchronously, before any HTTP call; every other outcome ends in exactly one
+ * {@code callback.done(false)}, with errors set on the exchange.
+ */
+public class LarkProducer extends DefaultAsyncProducer {
+
+    private final LarkEndpoint endpoint;
+    private final ResourceHandler handler;
+
+    public LarkProducer(LarkEndpoint endpoint, ResourceHandler handler) {
+        super(endpoint);
+        this.endpoint = endpoint;
+        this.handler = handler;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        CompletableFuture<Void> work;
+        try {
+            String requested = exchange.getMessage().getHeader(LarkConstants.OPERATION, String.class);
+            String operation = endpoint.resource().operation(requested != null ? requested : endpoint.getConfiguration().getOperation());
+            work = handler.handle(new LarkCall(exchange, operation, endpoint.getConfiguration(), endpoint.client()));
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        work.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                exchange.setException(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            }
+            callback.done(false);
+        });
+        return false;
+    }
+}

@@ -1,0 +1,12 @@
+package io.github.camellark.lark.producer;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs the operations of one Lark resource. Implementations map each operation to {@link LarkCall} requests and nothing
+ * else: no HTTP, no JSON plumbing, no retries. Invalid input is thrown before any request is made.
+ */
+public interface ResourceHandler {
+
+    CompletableFuture<Void> handle(LarkCall call);
+}

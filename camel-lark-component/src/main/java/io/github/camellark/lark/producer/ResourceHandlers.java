@@ -1,0 +1,17 @@
+package io.github.camellark.lark.producer;
+
+import io.github.camellark.lark.LarkResource;
+
+/** Which handler runs the operations of each resource. */
+public final class ResourceHandlers {
+
+    private ResourceHandlers() {
+    }
+
+    public static ResourceHandler forResource(LarkResource resource) {
+        switch (resource) {
+            default:
+                throw new UnsupportedOperationException("lark:" + resource.uriName() + " has no producer yet");
+        }
+    }
+}
