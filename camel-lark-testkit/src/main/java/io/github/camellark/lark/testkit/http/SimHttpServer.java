@@ -92,9 +92,11 @@ public final class SimHttpServer implements AutoCloseable {
     /**
      * Registers a route from outside the REST half (for example the WebSocket endpoint discovery).
      * Added routes are matched before built-in ones, the longest prefix first; they get no token check.
+     * Among equal prefixes the route added last wins, so a test can replace the simulator's own
+     * {@code /callback/ws/endpoint}.
      */
     public void addRoute(String method, String pathPrefix, SimHandler handler) {
-        addedRoutes.add(Route.prefix(method, pathPrefix, handler));
+        addedRoutes.add(0, Route.prefix(method, pathPrefix, handler)); // the sort below is stable: newest first
         List<Route> sorted = new ArrayList<>(addedRoutes);
         sorted.sort(Comparator.comparingInt(Route::length).reversed());
         addedRoutes.clear();
