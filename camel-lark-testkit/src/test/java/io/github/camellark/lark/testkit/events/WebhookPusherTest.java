@@ -203,6 +203,19 @@ class WebhookPusherTest {
     }
 
     @Test
+    void theOldCardCallbackIsSignedWithSha1OverTheVerificationToken() {
+        LarkEvent click = events.legacyCardAction(alice, "om_1", "oc_1", Map.of("op", "approve"));
+
+        WebhookRequest request = hook.withLegacyCardVerificationToken("v-token").prepare(click);
+
+        assertThat(request.bodyAsString()).isEqualTo(click.toJson());
+        assertThat(request.headers().get(WebhookRequest.SIGNATURE)).hasSize(40).isEqualTo(EventCrypto.legacyCardSignature(
+                request.headers().get(WebhookRequest.TIMESTAMP), request.headers().get(WebhookRequest.NONCE), "v-token", request.body()));
+        assertThat(click.isCallback()).isTrue();
+        assertThat(LarkEvent.parse(click.toJson()).type()).isEqualTo("card.action.trigger_v1");
+    }
+
+    @Test
     void closeStopsEveryPusherThread() {
         app.answer(r -> new Answer(500, ""));
         hook.withRetrySchedule(RetrySchedule.every(Duration.ofSeconds(30), 1)).push(events.textMessage(alice, "oc_1", "x"));
