@@ -304,9 +304,25 @@ public final class SimulatorState {
         return replyTo(root, sender, msgType, content, true);
     }
 
+    /**
+     * Copies {@code source} (content and mentions as stored) into {@code chat}: a forward. With
+     * {@code threadRoot} the copy continues that thread; with {@code upperMessageId} it becomes a
+     * child of a merge-forward message.
+     */
+    public SimMessage copyMessage(SimMessage source, SimChat chat, Sender sender, SimMessage threadRoot,
+            String upperMessageId) {
+        return store(chat, sender, source.msgType(), new MessageContents.Projected(source.content(), source.mentions()),
+                threadRoot, threadRoot != null, upperMessageId, null);
+    }
+
     private SimMessage store(SimChat chat, Sender sender, String msgType, String content, SimMessage parent,
             boolean inThread, String upperMessageId, String batchId) {
-        MessageContents.Projected projected = contents.project(msgType, content, this::user);
+        return store(chat, sender, msgType, contents.project(msgType, content, this::user), parent, inThread,
+                upperMessageId, batchId);
+    }
+
+    private SimMessage store(SimChat chat, Sender sender, String msgType, MessageContents.Projected projected,
+            SimMessage parent, boolean inThread, String upperMessageId, String batchId) {
         SimMessage message;
         synchronized (lock) {
             String rootId = null;
