@@ -64,8 +64,7 @@ final class UploadApi {
         if (!image.type().equals("message")) {
             throw invalid("only images uploaded with image_type=message can be downloaded");
         }
-        String extension = image.contentType().substring(image.contentType().indexOf('/') + 1);
-        return SimResponse.file(image.path(), image.contentType(), image.key() + "." + extension);
+        return SimResponse.file(image.path(), image.contentType(), image.fileName());
     }
 
     private SimResponse uploadFile(SimRequest request) throws IOException {

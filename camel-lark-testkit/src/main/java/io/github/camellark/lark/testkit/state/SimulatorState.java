@@ -501,7 +501,10 @@ public final class SimulatorState {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        StoredResource resource = new StoredResource(kind, key, type, fileName, contentType, size, durationMs, target, now());
+        // images carry no file name of their own; Lark names downloads after the key
+        String name = fileName != null ? fileName
+                : key + "." + contentType.substring(contentType.indexOf('/') + 1).replace("jpeg", "jpg").replace("x-icon", "ico");
+        StoredResource resource = new StoredResource(kind, key, type, name, contentType, size, durationMs, target, now());
         synchronized (lock) {
             resources.put(key, resource);
         }
