@@ -77,7 +77,7 @@ public final class LarkSimulator implements AutoCloseable {
         this.faults = new Faults(tokens);
         Authenticator authenticator = new Authenticator(tokens, state);
         try {
-            this.server = new SimHttpServer(mapper, builder.clock, random, uploadDir, builder.httpThreads, new ServerHooks() {
+            this.server = new SimHttpServer(mapper, builder.clock, random, uploadDir, builder.port, builder.httpThreads, new ServerHooks() {
                 @Override
                 public FaultAction faultFor(SimRequest request) {
                     return faults.take(request);
@@ -270,6 +270,7 @@ public final class LarkSimulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Long seed;
         private int httpThreads = 8;
+        private int port;
 
         private Builder() {
         }
@@ -313,6 +314,15 @@ public final class LarkSimulator implements AutoCloseable {
         /** Makes generated ids reproducible. */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /** A fixed port on 127.0.0.1 (e.g. for a demo with a known URL); the default 0 picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535");
+            }
+            this.port = port;
             return this;
         }
 

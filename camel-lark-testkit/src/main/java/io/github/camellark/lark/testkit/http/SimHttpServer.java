@@ -57,14 +57,15 @@ public final class SimHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
-    public SimHttpServer(ObjectMapper mapper, Clock clock, Random random, Path tempDir, int threads, ServerHooks hooks)
+    /** Binds 127.0.0.1:{@code port} ({@code 0} picks a free port). */
+    public SimHttpServer(ObjectMapper mapper, Clock clock, Random random, Path tempDir, int port, int threads, ServerHooks hooks)
             throws IOException {
         this.mapper = mapper;
         this.clock = clock;
         this.random = random;
         this.tempDir = tempDir;
         this.hooks = hooks;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         AtomicInteger threadNumber = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "lark-simulator-http-" + threadNumber.incrementAndGet());
