@@ -28,9 +28,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Stream;
 
 /**
@@ -62,6 +64,7 @@ public final class LarkSimulator implements AutoCloseable {
     private final Journal journal = new Journal();
     private final Faults faults;
     private final SimHttpServer server;
+    private final Deque<AutoCloseable> closeWith = new ConcurrentLinkedDeque<>();
 
     private LarkSimulator(Builder builder) throws IOException {
         this.appId = builder.appId;
@@ -219,12 +222,36 @@ public final class LarkSimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Closes {@code resource} when the simulator closes, before the HTTP server stops (last
+     * registered, first closed). The events half registers its WebSocket server and pushers here.
+     */
+    public <T extends AutoCloseable> T closeWith(T resource) {
+        closeWith.push(Objects.requireNonNull(resource));
+        return resource;
+    }
+
     @Override
     public void close() {
+        RuntimeException failure = null;
+        for (AutoCloseable resource; (resource = closeWith.poll()) != null; ) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("closing " + resource + " failed", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
         try {
             server.close();
         } finally {
             deleteRecursively(tempDir);
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

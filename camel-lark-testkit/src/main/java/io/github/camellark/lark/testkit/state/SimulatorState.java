@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +58,7 @@ public final class SimulatorState {
     private final Map<String, CardToken> cardTokens = new LinkedHashMap<>();
     private final List<Activity> activities = new ArrayList<>();
     private final Map<String, Remembered> idempotency = new LinkedHashMap<>();
+    private Instant lastMessageTime = Instant.EPOCH;
 
     public SimulatorState(Clock clock, Ids ids, ObjectMapper mapper, String appId, String botName, String tenantKey,
             Path storeDir) {
@@ -347,11 +347,11 @@ public final class SimulatorState {
         return message;
     }
 
-    /** Message times strictly increase so history order is stable even with a frozen clock. */
+    /** Message times strictly increase (by 1 ms if need be) so history order is stable even with a frozen clock. */
     private Instant nextMessageTime() {
         Instant now = now();
-        Instant last = messages.values().stream().map(SimMessage::createTime).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-        return now.isAfter(last) ? now : last.plusMillis(1);
+        lastMessageTime = now.isAfter(lastMessageTime) ? now : lastMessageTime.plusMillis(1);
+        return lastMessageTime;
     }
 
     public void editMessage(SimMessage message, String msgType, String content) {
