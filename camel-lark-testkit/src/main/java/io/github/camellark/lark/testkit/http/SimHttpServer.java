@@ -117,12 +117,12 @@ public final class SimHttpServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange) {
         SimRequest request = null;
-        int status = 0;
-        JsonNode responseJson = null;
+        boolean recorded = false;
         try {
             request = parse(exchange);
             FaultAction fault = hooks.faultFor(request);
             if (fault != null && fault.kind() == FaultAction.Kind.RESET_CONNECTION) {
+                recorded = record(request, 0, null);
                 // closing an exchange that never sent headers drops the TCP connection: the client sees a reset/EOF
                 exchange.close();
                 return;
@@ -137,8 +137,15 @@ public final class SimHttpServer implements AutoCloseable {
             } else {
                 response = dispatch(request);
             }
-            status = response.status();
-            responseJson = write(exchange, request, response);
+            JsonNode tree = null;
+            byte[] body = response.bytes();
+            if (response.json() != null) {
+                tree = response.json() instanceof JsonNode node ? node : mapper.valueToTree(response.json());
+                body = mapper.writeValueAsBytes(tree);
+            }
+            // journal first: a client that got its reply must find the request in the journal
+            recorded = record(request, response.status(), tree);
+            write(exchange, request, response, body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange.close();
@@ -149,13 +156,20 @@ public final class SimHttpServer implements AutoCloseable {
         } finally {
             if (request != null) {
                 deleteLeftoverUploads(request);
-                try {
-                    hooks.exchanged(request, status, responseJson);
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "Lark simulator journal failed", e);
+                if (!recorded) {
+                    record(request, 0, null);
                 }
             }
         }
+    }
+
+    private boolean record(SimRequest request, int status, JsonNode responseJson) {
+        try {
+            hooks.exchanged(request, status, responseJson);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Lark simulator journal failed", e);
+        }
+        return true;
     }
 
     private SimResponse dispatch(SimRequest request) {
@@ -208,24 +222,19 @@ public final class SimHttpServer implements AutoCloseable {
         return SimResponse.json(error.httpStatus(), body);
     }
 
-    private JsonNode write(HttpExchange exchange, SimRequest request, SimResponse response) throws IOException {
+    private void write(HttpExchange exchange, SimRequest request, SimResponse response, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("X-Tt-Logid", request.logId());
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
         response.headers().forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
-        JsonNode tree = null;
-        if (response.json() != null) {
-            tree = response.json() instanceof JsonNode node ? node : mapper.valueToTree(response.json());
-            sendBytes(exchange, response.status(), mapper.writeValueAsBytes(tree));
-        } else if (response.file() != null) {
+        if (response.file() != null) {
             exchange.sendResponseHeaders(response.status(), Files.size(response.file()));
             try (OutputStream out = exchange.getResponseBody()) {
                 Files.copy(response.file(), out);
             }
         } else {
-            sendBytes(exchange, response.status(), response.bytes());
+            sendBytes(exchange, response.status(), body);
         }
         exchange.close();
-        return tree;
     }
 
     private static void sendBytes(HttpExchange exchange, int status, byte[] bytes) throws IOException {
