@@ -16,6 +16,23 @@ import com.lark.oapi.service.im.v1.model.GetImageResp;
 import com.lark.oapi.service.im.v1.model.ListMessageReq;
 import com.lark.oapi.service.im.v1.model.ListMessageResp;
 import com.lark.oapi.service.im.v1.model.Message;
+import com.lark.oapi.service.im.v1.model.CreateFileReq;
+import com.lark.oapi.service.im.v1.model.CreateFileReqBody;
+import com.lark.oapi.service.im.v1.model.CreateFileResp;
+import com.lark.oapi.service.im.v1.model.CreateMessageReactionReq;
+import com.lark.oapi.service.im.v1.model.CreateMessageReactionReqBody;
+import com.lark.oapi.service.im.v1.model.CreateMessageReactionResp;
+import com.lark.oapi.service.im.v1.model.CreatePinReq;
+import com.lark.oapi.service.im.v1.model.CreatePinReqBody;
+import com.lark.oapi.service.im.v1.model.CreatePinResp;
+import com.lark.oapi.service.im.v1.model.Emoji;
+import com.lark.oapi.service.im.v1.model.GetMessageResourceReq;
+import com.lark.oapi.service.im.v1.model.GetMessageResourceResp;
+import com.lark.oapi.service.im.v1.model.ListPinReq;
+import com.lark.oapi.service.im.v1.model.ListPinResp;
+import com.lark.oapi.service.im.v1.model.ReplyMessageReq;
+import com.lark.oapi.service.im.v1.model.ReplyMessageReqBody;
+import com.lark.oapi.service.im.v1.model.ReplyMessageResp;
 import io.github.camellark.lark.testkit.state.SimChat;
 import io.github.camellark.lark.testkit.state.SimUser;
 import io.github.camellark.lark.testkit.state.StoredResource;
@@ -138,6 +155,56 @@ class OfficialSdkFidelityTest {
         Message line1 = first.getData().getItems()[0];
         assertThat(line1.getSender().getSenderType()).isEqualTo("user");
         assertThat(line1.getSender().getId()).isEqualTo(alice.openId());
+    }
+
+    @Test
+    void repliesInAThreadReactsAndPins() throws Exception {
+        SimChat chat = sim.createChat("sdk-thread", alice);
+        String question = sim.userSays(alice, chat, "who is on call?").messageId();
+
+        ReplyMessageResp reply = sdk.im().message().reply(ReplyMessageReq.newBuilder().messageId(question)
+                .replyMessageReqBody(ReplyMessageReqBody.newBuilder().msgType("text").content("{\"text\":\"me\"}")
+                        .replyInThread(true).build())
+                .build());
+        CreateMessageReactionResp reaction = sdk.im().messageReaction().create(CreateMessageReactionReq.newBuilder()
+                .messageId(question)
+                .createMessageReactionReqBody(CreateMessageReactionReqBody.newBuilder()
+                        .reactionType(Emoji.newBuilder().emojiType("THUMBSUP").build()).build())
+                .build());
+        CreatePinResp pin = sdk.im().pin().create(CreatePinReq.newBuilder()
+                .createPinReqBody(CreatePinReqBody.newBuilder().messageId(question).build()).build());
+        ListPinResp pins = sdk.im().pin().list(ListPinReq.newBuilder().chatId(chat.chatId()).build());
+
+        assertThat(reply.success()).as(reply.getMsg()).isTrue();
+        assertThat(reply.getData().getThreadId()).startsWith("omt_");
+        assertThat(reply.getData().getRootId()).isEqualTo(question);
+        assertThat(reaction.getData().getReactionType().getEmojiType()).isEqualTo("THUMBSUP");
+        assertThat(reaction.getData().getOperator().getOperatorType()).isEqualTo("app");
+        assertThat(pin.getData().getPin().getMessageId()).isEqualTo(question);
+        assertThat(pins.getData().getItems()).extracting(p -> p.getMessageId()).containsExactly(question);
+    }
+
+    @Test
+    void uploadsAFileSendsItAndDownloadsItAsAMessageResource(@TempDir Path dir) throws Exception {
+        byte[] pdf = "%PDF-1.4 simulated report".getBytes(StandardCharsets.UTF_8);
+        Path file = Files.write(dir.resolve("report.pdf"), pdf);
+
+        CreateFileResp upload = sdk.im().file().create(CreateFileReq.newBuilder()
+                .createFileReqBody(CreateFileReqBody.newBuilder().fileType("pdf").fileName("report.pdf").file(file.toFile()).build())
+                .build());
+        String fileKey = upload.getData().getFileKey();
+        CreateMessageResp sent = sdk.im().message().create(CreateMessageReq.newBuilder().receiveIdType("open_id")
+                .createMessageReqBody(CreateMessageReqBody.newBuilder().receiveId(alice.openId()).msgType("file")
+                        .content("{\"file_key\":\"" + fileKey + "\"}").build())
+                .build());
+        GetMessageResourceResp resource = sdk.im().messageResource().get(GetMessageResourceReq.newBuilder()
+                .messageId(sent.getData().getMessageId()).fileKey(fileKey).type("file").build());
+
+        assertThat(upload.success()).as(upload.getMsg()).isTrue();
+        assertThat(sent.success()).as(sent.getMsg()).isTrue();
+        assertThat(resource.success()).as(resource.getMsg()).isTrue();
+        assertThat(resource.getData().toByteArray()).isEqualTo(pdf);
+        assertThat(resource.getFileName()).isEqualTo("report.pdf");
     }
 
     @Test
