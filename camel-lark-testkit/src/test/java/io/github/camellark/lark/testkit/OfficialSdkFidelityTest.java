@@ -208,6 +208,32 @@ class OfficialSdkFidelityTest {
     }
 
     @Test
+    void rateLimitsAndInvalidatedTokensReachTheSdkAsLarksCodes() throws Exception {
+        LarkSimulator own = LarkSimulator.builder().appId("cli_sdk_faults").start();
+        try (own) {
+            SimChat chat = own.createChat("faults", own.createUser("Zoe"));
+            Client client = Client.newBuilder(own.appId(), own.appSecret()).openBaseUrl(own.baseUri())
+                    .tokenCache(new PrivateCache()).build();
+            CreateMessageReq send = CreateMessageReq.newBuilder().receiveIdType("chat_id")
+                    .createMessageReqBody(CreateMessageReqBody.newBuilder().receiveId(chat.chatId()).msgType("text")
+                            .content("{\"text\":\"x\"}").build())
+                    .build();
+            assertThat(client.im().message().create(send).success()).isTrue();
+
+            own.faults().rateLimitNext(1, 1);
+            CreateMessageResp limited = client.im().message().create(send);
+            own.faults().invalidateTokens();
+            CreateMessageResp invalid = client.im().message().create(send);
+
+            assertThat(limited.getCode()).isEqualTo(99991400);
+            assertThat(limited.getRawResponse().getStatusCode()).isEqualTo(429);
+            // the SDK keeps its cached token: it neither evicts nor retries on 99991663
+            assertThat(invalid.getCode()).isEqualTo(99991663);
+            assertThat(own.journal().tokenRequests()).hasSize(1);
+        }
+    }
+
+    @Test
     void reportsLarkErrorsTheWayTheSdkParsesThem() throws Exception {
         CreateMessageResp resp = sdk.im().message().create(CreateMessageReq.newBuilder()
                 .receiveIdType("chat_id")
