@@ -30,22 +30,18 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         boolean keepRunning = Arrays.asList(args).contains("--keep-running");
-        if (isSet(System.getenv("LARK_APP_ID")) && isSet(System.getenv("LARK_APP_SECRET"))) {
-            runAgainstLark();
+        Map<String, String> env = System.getenv();
+        if (isSet(env.get("LARK_APP_ID")) && isSet(env.get("LARK_APP_SECRET"))) {
+            runAgainstLark(env);
         } else {
             runOffline(keepRunning, System.out);
         }
     }
 
-    private static void runAgainstLark() throws Exception {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("camel.component.lark.app-id", System.getenv("LARK_APP_ID"));
-        properties.put("camel.component.lark.app-secret", System.getenv("LARK_APP_SECRET"));
-        putIfSet(properties, "camel.component.lark.domain", System.getenv("LARK_DOMAIN"));
-        putIfSet(properties, "camel.component.lark.encrypt-key", System.getenv("LARK_ENCRYPT_KEY"));
-        putIfSet(properties, "alert.oncall", System.getenv("LARK_ONCALL"));
-        String chatId = System.getenv("LARK_CHAT_ID");
-        org.apache.camel.main.Main camel = ExampleApp.create(properties);
+    /** The real Lark: the events come over the WebSocket long connection (the default transport), until stopped. */
+    private static void runAgainstLark(Map<String, String> env) throws Exception {
+        org.apache.camel.main.Main camel = ExampleApp.create(larkProperties(env));
+        String chatId = env.get("LARK_CHAT_ID");
         if (isSet(chatId)) {
             camel.addMainListener(new MainListenerSupport() {
                 @Override
@@ -56,6 +52,17 @@ public final class Main {
             });
         }
         camel.run();
+    }
+
+    /** The app's settings for the real Lark, from the environment. */
+    static Map<String, String> larkProperties(Map<String, String> env) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("camel.component.lark.app-id", env.get("LARK_APP_ID"));
+        properties.put("camel.component.lark.app-secret", env.get("LARK_APP_SECRET"));
+        putIfSet(properties, "camel.component.lark.domain", env.get("LARK_DOMAIN"));
+        putIfSet(properties, "camel.component.lark.encrypt-key", env.get("LARK_ENCRYPT_KEY"));
+        putIfSet(properties, "alert.oncall", env.get("LARK_ONCALL"));
+        return properties;
     }
 
     /** The simulator plays Lark and the people; the scenarios run one after the other, then the program ends. */
