@@ -19,6 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class EventCrypto {
 
+    /** Said for bad padding, and by the webhook for plaintext that is not JSON, so that the two cannot be told apart. */
+    public static final String WRONG_KEY = "The encrypt value does not decrypt to JSON with the configured encryptKey";
     private static final int BLOCK = 16;
 
     private EventCrypto() {
@@ -62,7 +64,7 @@ public final class EventCrypto {
             valid = (padded[padded.length - i] & 0xff) == n;
         }
         if (!valid) {
-            throw new IllegalArgumentException("The encrypt value does not decrypt with the configured encryptKey (bad padding)");
+            throw new IllegalArgumentException(WRONG_KEY);
         }
         return Arrays.copyOf(padded, padded.length - n);
     }

@@ -74,7 +74,6 @@ final class WebhookRequestVerifier {
         if (root == null || !root.isObject()) {
             throw WebhookRejection.badRequest("the body is not a JSON object");
         }
-        byte[] plaintext = body;
         JsonNode encrypted = root.get("encrypt");
         if (encrypted != null) {
             if (encryptKey == null) {
@@ -83,17 +82,24 @@ final class WebhookRequestVerifier {
             if (!encrypted.isTextual()) {
                 throw WebhookRejection.badRequest("the encrypt field is not a string");
             }
+            byte[] plaintext;
             try {
                 plaintext = EventCrypto.decrypt(encryptKey, encrypted.textValue());
             } catch (IllegalArgumentException e) {
                 throw WebhookRejection.badRequest(e.getMessage());
+            }
+            try {
+                return EventEnvelope.parse(plaintext, mapper);
+            } catch (IllegalArgumentException e) {
+                // the same answer as for bad padding: no oracle telling the two apart
+                throw WebhookRejection.badRequest(EventCrypto.WRONG_KEY);
             }
         } else if (encryptKey != null) {
             // Lark encrypts every request once an Encrypt Key is set; the SDKs refuse plain bodies then
             throw WebhookRejection.badRequest("the body is not encrypted although an encryptKey is configured");
         }
         try {
-            return EventEnvelope.parse(plaintext, mapper);
+            return EventEnvelope.parse(body, mapper);
         } catch (IllegalArgumentException e) {
             throw WebhookRejection.badRequest(e.getMessage());
         }
