@@ -63,7 +63,7 @@ class CardCallbackTest extends WebhookTestSupport {
     @Test
     void cardClickIsAnsweredWithTheRoutesToastAndCardWithinTheDeadline() throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> response = postEncrypted("/cards", LarkBodies.cardAction("card-ev-1", VERIFICATION_TOKEN, CARD_TOKEN));
+        HttpResponse<String> response = pushEncrypted("/cards", LarkBodies.cardAction("card-ev-1", VERIFICATION_TOKEN, CARD_TOKEN));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
         assertThat(response.statusCode()).isEqualTo(200);
@@ -89,7 +89,7 @@ class CardCallbackTest extends WebhookTestSupport {
         Map<String, String> headers = Map.of("X-Lark-Request-Timestamp", timestamp, "X-Lark-Request-Nonce", "n-1",
                 "X-Lark-Signature", LarkBodies.legacySignature(timestamp, "n-1", VERIFICATION_TOKEN, body));
 
-        HttpResponse<String> response = post("/legacy", body, headers);
+        HttpResponse<String> response = push("/legacy", body, headers);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"config\":{\"wide_screen_mode\":true},\"elements\":[]}");
@@ -106,8 +106,8 @@ class CardCallbackTest extends WebhookTestSupport {
         String body = LarkBodies.legacyCardAction(CARD_TOKEN);
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
 
-        assertThat(post("/legacy", body).statusCode()).isEqualTo(401);
-        assertThat(post("/legacy", body, Map.of("X-Lark-Request-Timestamp", timestamp, "X-Lark-Request-Nonce", "n-1",
+        assertThat(push("/legacy", body).statusCode()).isEqualTo(401);
+        assertThat(push("/legacy", body, Map.of("X-Lark-Request-Timestamp", timestamp, "X-Lark-Request-Nonce", "n-1",
                 "X-Lark-Signature", LarkBodies.legacySignature(timestamp, "n-1", "another-token", body))).statusCode()).isEqualTo(401);
         assertThat(getMockEndpoint("mock:legacy").getReceivedCounter()).isZero();
     }
@@ -117,7 +117,7 @@ class CardCallbackTest extends WebhookTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:no-reply");
         mock.expectedMessageCount(1);
 
-        HttpResponse<String> response = post("/no-reply", LarkBodies.cardAction("card-ev-2", "t", CARD_TOKEN));
+        HttpResponse<String> response = push("/no-reply", LarkBodies.cardAction("card-ev-2", "t", CARD_TOKEN));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{}");
@@ -130,7 +130,7 @@ class CardCallbackTest extends WebhookTestSupport {
         mock.expectedMessageCount(1);
 
         long start = System.nanoTime();
-        HttpResponse<String> response = post("/slow-card", LarkBodies.cardAction("card-ev-3", "t", CARD_TOKEN));
+        HttpResponse<String> response = push("/slow-card", LarkBodies.cardAction("card-ev-3", "t", CARD_TOKEN));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
         assertThat(response.statusCode()).isEqualTo(200);

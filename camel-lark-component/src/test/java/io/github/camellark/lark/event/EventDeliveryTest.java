@@ -62,7 +62,7 @@ class EventDeliveryTest extends WebhookTestSupport {
         mock.setAssertPeriod(300);
 
         for (int i = 0; i < 5; i++) {
-            assertThat(post("/once", LarkBodies.messageReceived("ev-dup", "t", "hello")).statusCode()).isEqualTo(200);
+            assertThat(push("/once", LarkBodies.messageReceived("ev-dup", "t", "hello")).statusCode()).isEqualTo(200);
         }
 
         mock.assertIsSatisfied();
@@ -75,10 +75,10 @@ class EventDeliveryTest extends WebhookTestSupport {
         started.setAssertPeriod(300);
         String event = LarkBodies.messageReceived("ev-inflight", "t", "hello");
 
-        CompletableFuture<HttpResponse<String>> first = postAsync("/slow", event, Map.of());
+        CompletableFuture<HttpResponse<String>> first = pushAsync("/slow", event, Map.of());
         await().atMost(Duration.ofSeconds(5)).until(() -> started.getReceivedCounter() == 1);
         for (int i = 0; i < 4; i++) {
-            assertThat(post("/slow", event).statusCode()).isEqualTo(200);
+            assertThat(push("/slow", event).statusCode()).isEqualTo(200);
         }
 
         assertThat(first.get().statusCode()).isEqualTo(200);
@@ -91,15 +91,15 @@ class EventDeliveryTest extends WebhookTestSupport {
         MockEndpoint done = getMockEndpoint("mock:done");
         String event = LarkBodies.messageReceived("ev-flaky", "t", "hello");
 
-        HttpResponse<String> first = post("/flaky", event);
+        HttpResponse<String> first = push("/flaky", event);
         assertThat(first.statusCode()).isEqualTo(500);
         assertThat(first.body()).doesNotContain("database down");
 
-        HttpResponse<String> redelivery = post("/flaky", event);
+        HttpResponse<String> redelivery = push("/flaky", event);
         assertThat(redelivery.statusCode()).isEqualTo(200);
 
         // once it succeeded, further copies are duplicates
-        assertThat(post("/flaky", event).statusCode()).isEqualTo(200);
+        assertThat(push("/flaky", event).statusCode()).isEqualTo(200);
         assertThat(attempts.getReceivedCounter()).isEqualTo(2);
         assertThat(done.getReceivedCounter()).isEqualTo(1);
         assertThat(done.getExchanges().get(0).getMessage().getHeader(LarkConstants.EVENT_ID)).isEqualTo("ev-flaky");
@@ -111,7 +111,7 @@ class EventDeliveryTest extends WebhookTestSupport {
         done.expectedMessageCount(1);
 
         long start = System.nanoTime();
-        HttpResponse<String> response = post("/slow", LarkBodies.messageReceived("ev-slow", "t", "hello"));
+        HttpResponse<String> response = push("/slow", LarkBodies.messageReceived("ev-slow", "t", "hello"));
         Duration answeredAfter = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -134,7 +134,7 @@ class EventDeliveryTest extends WebhookTestSupport {
             int copies = i % 10 == 0 ? 2 : 1;
             for (int c = 0; c < copies; c++) {
                 assertThat(concurrency.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
-                responses.add(postAsync("/burst", event, Map.of()).whenComplete((r, f) -> concurrency.release()));
+                responses.add(pushAsync("/burst", event, Map.of()).whenComplete((r, f) -> concurrency.release()));
             }
         }
 

@@ -54,12 +54,12 @@ public abstract class WebhookTestSupport extends LarkTestSupport {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    /** Posts a body as Lark does, with the given extra headers. */
-    protected HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {
-        return postAsync(path, body, headers).get();
+    /** Pushes a body as Lark does, with the given extra headers. */
+    protected HttpResponse<String> push(String path, String body, Map<String, String> headers) throws Exception {
+        return pushAsync(path, body, headers).get();
     }
 
-    protected CompletableFuture<HttpResponse<String>> postAsync(String path, String body, Map<String, String> headers) {
+    protected CompletableFuture<HttpResponse<String>> pushAsync(String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -67,8 +67,8 @@ public abstract class WebhookTestSupport extends LarkTestSupport {
         return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    protected HttpResponse<String> post(String path, String body) throws Exception {
-        return post(path, body, Map.of());
+    protected HttpResponse<String> push(String path, String body) throws Exception {
+        return push(path, body, Map.of());
     }
 
     /** Signature headers made with the Encrypt Key over exactly this body (lark-events.md §1.6). */
@@ -87,8 +87,8 @@ public abstract class WebhookTestSupport extends LarkTestSupport {
     }
 
     /** Encrypts the plaintext with the Encrypt Key and posts it signed, as Lark does once an Encrypt Key is set. */
-    protected HttpResponse<String> postEncrypted(String path, String plaintext) throws Exception {
+    protected HttpResponse<String> pushEncrypted(String path, String plaintext) throws Exception {
         String body = LarkBodies.encrypted(ENCRYPT_KEY, plaintext);
-        return post(path, body, signed(body));
+        return push(path, body, signed(body));
     }
 }

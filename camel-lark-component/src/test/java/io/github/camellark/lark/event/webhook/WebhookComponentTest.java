@@ -46,7 +46,7 @@ class WebhookComponentTest extends WebhookTestSupport {
 
     @Test
     void challengeIsAnswered() throws Exception {
-        HttpResponse<String> response = postEncrypted("/lark/hook", LarkBodies.challenge("hook-1", VERIFICATION_TOKEN));
+        HttpResponse<String> response = pushEncrypted("/lark/hook", LarkBodies.challenge("hook-1", VERIFICATION_TOKEN));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"challenge\":\"hook-1\"}");
@@ -60,7 +60,7 @@ class WebhookComponentTest extends WebhookTestSupport {
         mock.setAssertPeriod(300);
 
         for (int i = 0; i < 3; i++) {
-            assertThat(postEncrypted("/lark/hook", LarkBodies.messageReceived("hook-ev-1", VERIFICATION_TOKEN, "hi")).statusCode())
+            assertThat(pushEncrypted("/lark/hook", LarkBodies.messageReceived("hook-ev-1", VERIFICATION_TOKEN, "hi")).statusCode())
                     .isEqualTo(200);
         }
 
@@ -70,7 +70,7 @@ class WebhookComponentTest extends WebhookTestSupport {
 
     @Test
     void cardClickIsAnsweredWithTheRoutesReply() throws Exception {
-        HttpResponse<String> response = postEncrypted("/lark/hook",
+        HttpResponse<String> response = pushEncrypted("/lark/hook",
                 LarkBodies.cardAction("hook-card-1", VERIFICATION_TOKEN, "c-token"));
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -81,7 +81,7 @@ class WebhookComponentTest extends WebhookTestSupport {
     void forgedRequestIsRefusedAndNotRouted() throws Exception {
         String body = LarkBodies.encrypted(ENCRYPT_KEY, LarkBodies.messageReceived("hook-ev-2", VERIFICATION_TOKEN, "hi"));
 
-        HttpResponse<String> response = post("/lark/hook", body, signed(body, "guessed-key"));
+        HttpResponse<String> response = push("/lark/hook", body, signed(body, "guessed-key"));
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(getMockEndpoint("mock:events").getReceivedCounter()).isZero();

@@ -58,7 +58,7 @@ class WebhookTransportTest extends WebhookTestSupport {
     @Test
     void plainChallengeIsAnsweredWithinOneSecondAndNotRouted() throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> response = post("/plain", LarkBodies.challenge("ajls384kdj1234", VERIFICATION_TOKEN));
+        HttpResponse<String> response = push("/plain", LarkBodies.challenge("ajls384kdj1234", VERIFICATION_TOKEN));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         assertThat(response.statusCode()).isEqualTo(200);
@@ -69,7 +69,7 @@ class WebhookTransportTest extends WebhookTestSupport {
 
     @Test
     void challengeWithAnotherTokenIsRefused() throws Exception {
-        HttpResponse<String> response = post("/plain", LarkBodies.challenge("ajls384kdj1234", "someone-else"));
+        HttpResponse<String> response = push("/plain", LarkBodies.challenge("ajls384kdj1234", "someone-else"));
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).doesNotContain("ajls384kdj1234");
@@ -78,7 +78,7 @@ class WebhookTransportTest extends WebhookTestSupport {
     @Test
     void encryptedChallengeOfLarksPublishedVectorIsAnswered() throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> response = post("/vector", VECTOR_BODY);
+        HttpResponse<String> response = push("/vector", VECTOR_BODY);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         assertThat(response.statusCode()).isEqualTo(200);
@@ -87,7 +87,7 @@ class WebhookTransportTest extends WebhookTestSupport {
 
     @Test
     void encryptedChallengeIsAnswered() throws Exception {
-        HttpResponse<String> response = postEncrypted("/secure", LarkBodies.challenge("c-123", VERIFICATION_TOKEN));
+        HttpResponse<String> response = pushEncrypted("/secure", LarkBodies.challenge("c-123", VERIFICATION_TOKEN));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"challenge\":\"c-123\"}");
@@ -99,7 +99,7 @@ class WebhookTransportTest extends WebhookTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:secure");
         mock.expectedMessageCount(1);
 
-        HttpResponse<String> response = postEncrypted("/secure", LarkBodies.messageReceived("ev-1", VERIFICATION_TOKEN, "hello"));
+        HttpResponse<String> response = pushEncrypted("/secure", LarkBodies.messageReceived("ev-1", VERIFICATION_TOKEN, "hello"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"msg\":\"success\"}");
@@ -131,42 +131,42 @@ class WebhookTransportTest extends WebhookTestSupport {
         Map<String, String> tampered = new LinkedHashMap<>(signed(encrypted));
         String signature = tampered.get("X-Lark-Signature");
         tampered.put("X-Lark-Signature", (signature.charAt(0) == 'a' ? "b" : "a") + signature.substring(1));
-        assertRefused(post("/secure", encrypted, tampered), 401);
+        assertRefused(push("/secure", encrypted, tampered), 401);
 
-        assertRefused(post("/secure", encrypted), 401);
+        assertRefused(push("/secure", encrypted), 401);
 
         String otherToken = LarkBodies.encrypted(ENCRYPT_KEY, LarkBodies.messageReceived("ev-3", "another-token", "hi"));
-        assertRefused(post("/secure", otherToken, signed(otherToken)), 401);
+        assertRefused(push("/secure", otherToken, signed(otherToken)), 401);
 
         String otherKey = LarkBodies.encrypted("another-key", event);
-        assertRefused(post("/secure", otherKey, signed(otherKey)), 400);
-        assertRefused(post("/secure", otherKey, signed(otherKey, "another-key")), 400);
+        assertRefused(push("/secure", otherKey, signed(otherKey)), 400);
+        assertRefused(push("/secure", otherKey, signed(otherKey, "another-key")), 400);
 
         String notBase64 = "{\"encrypt\":\"%%%not*base64%%%\"}";
-        assertRefused(post("/secure", notBase64, signed(notBase64)), 400);
+        assertRefused(push("/secure", notBase64, signed(notBase64)), 400);
 
         String value = LarkBodies.encrypt(ENCRYPT_KEY, event);
         String truncated = "{\"encrypt\":\"" + Base64.getEncoder().encodeToString(
                 java.util.Arrays.copyOf(Base64.getDecoder().decode(value), Base64.getDecoder().decode(value).length - 5)) + "\"}";
-        assertRefused(post("/secure", truncated, signed(truncated)), 400);
+        assertRefused(push("/secure", truncated, signed(truncated)), 400);
 
         String ivOnly = "{\"encrypt\":\"" + Base64.getEncoder().encodeToString(new byte[16]) + "\"}";
-        assertRefused(post("/secure", ivOnly, signed(ivOnly)), 400);
+        assertRefused(push("/secure", ivOnly, signed(ivOnly)), 400);
 
-        assertRefused(post("/secure", "hello, not JSON", signed("hello, not JSON")), 400);
-        assertRefused(post("/secure", "[1,2,3]", signed("[1,2,3]")), 400);
-        assertRefused(post("/secure", event, signed(event)), 400);
+        assertRefused(push("/secure", "hello, not JSON", signed("hello, not JSON")), 400);
+        assertRefused(push("/secure", "[1,2,3]", signed("[1,2,3]")), 400);
+        assertRefused(push("/secure", event, signed(event)), 400);
 
         String oversize = "{\"encrypt\":\"" + "A".repeat(1024 * 1024) + "\"}";
-        assertRefused(post("/secure", oversize, signed(oversize)), 413);
+        assertRefused(push("/secure", oversize, signed(oversize)), 413);
 
         assertThat(getMockEndpoint("mock:secure").getReceivedCounter()).isZero();
     }
 
     @Test
     void tokenOfPlainEventsIsCheckedToo() throws Exception {
-        assertRefused(post("/plain", LarkBodies.messageReceived("ev-4", "another-token", "hi")), 401);
-        assertRefused(post("/plain", "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"ev-5\",\"event_type\":\"x\"},\"event\":{}}"), 401);
+        assertRefused(push("/plain", LarkBodies.messageReceived("ev-4", "another-token", "hi")), 401);
+        assertRefused(push("/plain", "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"ev-5\",\"event_type\":\"x\"},\"event\":{}}"), 401);
         assertThat(getMockEndpoint("mock:plain").getReceivedCounter()).isZero();
     }
 
@@ -177,12 +177,12 @@ class WebhookTransportTest extends WebhookTestSupport {
         Map<String, String> headers = Map.of("X-Lark-Request-Timestamp", old, "X-Lark-Request-Nonce", "n1",
                 "X-Lark-Signature", LarkBodies.signature(old, "n1", ENCRYPT_KEY, body));
 
-        assertRefused(post("/fresh", body, headers), 401);
+        assertRefused(push("/fresh", body, headers), 401);
         assertThat(getMockEndpoint("mock:fresh").getReceivedCounter()).isZero();
 
         MockEndpoint mock = getMockEndpoint("mock:fresh");
         mock.expectedMessageCount(1);
-        assertThat(post("/fresh", body, signed(body)).statusCode()).isEqualTo(200);
+        assertThat(push("/fresh", body, signed(body)).statusCode()).isEqualTo(200);
         mock.assertIsSatisfied();
     }
 
@@ -191,9 +191,9 @@ class WebhookTransportTest extends WebhookTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:messages");
         mock.expectedMessageCount(1);
 
-        assertThat(post("/messages", LarkBodies.event("ev-7", "im.chat.member.bot.added_v1", "t")).statusCode()).isEqualTo(200);
-        assertThat(post("/messages", "{\"something\":\"else\"}").statusCode()).isEqualTo(200);
-        assertThat(post("/messages", LarkBodies.messageReceived("ev-8", "t", "hi")).statusCode()).isEqualTo(200);
+        assertThat(push("/messages", LarkBodies.event("ev-7", "im.chat.member.bot.added_v1", "t")).statusCode()).isEqualTo(200);
+        assertThat(push("/messages", "{\"something\":\"else\"}").statusCode()).isEqualTo(200);
+        assertThat(push("/messages", LarkBodies.messageReceived("ev-8", "t", "hi")).statusCode()).isEqualTo(200);
 
         mock.assertIsSatisfied();
         assertThat(mock.getExchanges().get(0).getMessage().getHeader(LarkConstants.EVENT_ID)).isEqualTo("ev-8");
@@ -206,7 +206,7 @@ class WebhookTransportTest extends WebhookTestSupport {
         String event = "{\"uuid\":\"u-1\",\"token\":\"" + VERIFICATION_TOKEN + "\",\"ts\":\"1502199207.7171419\",\"type\":\"event_callback\","
                        + "\"event\":{\"type\":\"message\",\"app_id\":\"" + LarkBodies.APP + "\",\"tenant_key\":\"tk\",\"open_message_id\":\"om_1\"}}";
 
-        assertThat(post("/plain", event).statusCode()).isEqualTo(200);
+        assertThat(push("/plain", event).statusCode()).isEqualTo(200);
 
         mock.assertIsSatisfied();
         assertThat(mock.getExchanges().get(0).getMessage().getHeaders()).containsEntry(LarkConstants.EVENT_TYPE, "message")
