@@ -9,6 +9,12 @@ import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.LarkEndpoint;
 import io.github.camellark.lark.support.LarkBodies;
 import io.github.camellark.lark.support.WebhookTestSupport;
+import io.github.camellark.lark.testkit.events.AppIdentity;
+import io.github.camellark.lark.testkit.events.LarkEvent;
+import io.github.camellark.lark.testkit.events.LarkEvents;
+import io.github.camellark.lark.testkit.events.Webhook;
+import io.github.camellark.lark.testkit.events.WebhookAttempt;
+import io.github.camellark.lark.testkit.events.WebhookPusher;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
@@ -80,6 +86,23 @@ class CardCallbackTest extends WebhookTestSupport {
                 .containsEntry(LarkConstants.CHAT_ID, "oc_e95e")
                 .containsEntry(LarkConstants.SENDER_OPEN_ID, "ou_7dab8a3d")
                 .containsEntry(LarkConstants.TENANT_KEY, LarkBodies.TENANT);
+    }
+
+    @Test
+    void cardClickFromTheSimulatorGetsTheToastAndUpdatedCardWithinLarksBudget() throws Exception {
+        LarkEvents events = new LarkEvents(new AppIdentity(LarkBodies.APP, LarkBodies.TENANT, VERIFICATION_TOKEN));
+        LarkEvent click = events.cardAction(events.user("Alice"), "om_card", "oc_card", Map.of("op", "reject"));
+        WebhookAttempt attempt;
+        try (WebhookPusher pusher = new WebhookPusher()) {
+            attempt = pusher.webhook(url("/cards")).withEncryptKey(ENCRYPT_KEY).send(click);
+        }
+
+        assertThat(attempt.acknowledged()).isTrue();
+        assertThat(attempt.latency()).isLessThan(Webhook.LARK_RESPONSE_BUDGET);
+        assertThat(JSON.readTree(attempt.responseBody()).path("toast").path("content").asText()).isEqualTo("Done: reject");
+        assertThat(JSON.readTree(attempt.responseBody()).path("card").path("type").asText()).isEqualTo("raw");
+        assertThat(getMockEndpoint("mock:cards").getExchanges().get(0).getMessage().getHeader(LarkConstants.CARD_TOKEN))
+                .isEqualTo(click.event().path("token").asText());
     }
 
     @Test

@@ -1,35 +1,71 @@
 package io.github.camellark.lark.event;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.support.LarkBodies;
 import io.github.camellark.lark.support.WebhookTestSupport;
-import org.apache.camel.Exchange;
+import io.github.camellark.lark.testkit.events.AppIdentity;
+import io.github.camellark.lark.testkit.events.EventUser;
+import io.github.camellark.lark.testkit.events.LarkEvent;
+import io.github.camellark.lark.testkit.events.LarkEvents;
+import io.github.camellark.lark.testkit.events.RetrySchedule;
+import io.github.camellark.lark.testkit.events.Webhook;
+import io.github.camellark.lark.testkit.events.WebhookAttempt;
+import io.github.camellark.lark.testkit.events.WebhookDelivery;
+import io.github.camellark.lark.testkit.events.WebhookPusher;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * How events are delivered to the route and how Lark is answered: duplicates dropped, failures redelivered, the 3 s
- * budget kept when the route is slow, and bursts routed exactly once.
+ * How events are delivered to the route and how Lark is answered, with the simulator pushing encrypted, signed events
+ * and redelivering failed ones: duplicates dropped, failures redelivered and routed, the 3 s budget kept when the route
+ * is slow, and a burst routed exactly once.
  */
 class EventDeliveryTest extends WebhookTestSupport {
 
+    /** Lark redelivers after 15 s, 5 min, 1 h, 6 h; the same schedule, shortened. */
+    private static final RetrySchedule FAST_REDELIVERY = RetrySchedule.every(Duration.ofMillis(100), 4);
+
+    private final LarkEvents events = new LarkEvents(new AppIdentity(LarkBodies.APP, LarkBodies.TENANT, VERIFICATION_TOKEN));
+    private final EventUser alice = events.user("Alice");
     private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+    private WebhookPusher pusher;
+
+    @BeforeEach
+    void startSimulator() {
+        pusher = new WebhookPusher(16);
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        pusher.close();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        LarkComponent lark = context.getComponent("lark", LarkComponent.class);
+        lark.getConfiguration().setEncryptKey(ENCRYPT_KEY);
+        lark.getConfiguration().setVerificationToken(VERIFICATION_TOKEN);
+        return context;
+    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -50,9 +86,20 @@ class EventDeliveryTest extends WebhookTestSupport {
                 from("lark:events?transport=webhook&webhookPath=/slow&eventDeadline=300")
                         .to("mock:slow-start").delay(1500).to("mock:slow-done");
 
+                from("lark:events?transport=webhook&webhookPath=/default-deadline")
+                        .delay(3500).to("mock:very-slow-done");
+
                 from("lark:events?transport=webhook&webhookPath=/burst").to("mock:burst");
             }
         };
+    }
+
+    private Webhook hook(String path) {
+        return pusher.webhook(url(path)).withEncryptKey(ENCRYPT_KEY).withRetrySchedule(FAST_REDELIVERY);
+    }
+
+    private static WebhookDelivery.State finished(WebhookDelivery delivery) throws Exception {
+        return delivery.whenFinished().get(30, TimeUnit.SECONDS);
     }
 
     @Test
@@ -61,10 +108,12 @@ class EventDeliveryTest extends WebhookTestSupport {
         mock.expectedMessageCount(1);
         mock.setAssertPeriod(300);
 
-        for (int i = 0; i < 5; i++) {
-            assertThat(push("/once", LarkBodies.messageReceived("ev-dup", "t", "hello")).statusCode()).isEqualTo(200);
-        }
+        List<WebhookDelivery> deliveries = hook("/once").pushDuplicates(events.textMessage(alice, "oc_1", "hello"), 5);
 
+        for (WebhookDelivery delivery : deliveries) {
+            assertThat(finished(delivery)).isEqualTo(WebhookDelivery.State.DELIVERED);
+            assertThat(delivery.attemptCount()).as("acknowledged at once, no redelivery").isEqualTo(1);
+        }
         mock.assertIsSatisfied();
     }
 
@@ -73,36 +122,35 @@ class EventDeliveryTest extends WebhookTestSupport {
         MockEndpoint started = getMockEndpoint("mock:slow-start");
         started.expectedMessageCount(1);
         started.setAssertPeriod(300);
-        String event = LarkBodies.messageReceived("ev-inflight", "t", "hello");
+        LarkEvent event = events.textMessage(alice, "oc_1", "hello");
+        Webhook hook = hook("/slow");
 
-        CompletableFuture<HttpResponse<String>> first = pushAsync("/slow", event, Map.of());
+        WebhookDelivery first = hook.push(event);
         await().atMost(Duration.ofSeconds(5)).until(() -> started.getReceivedCounter() == 1);
-        for (int i = 0; i < 4; i++) {
-            assertThat(push("/slow", event).statusCode()).isEqualTo(200);
-        }
+        WebhookAttempt duplicate = hook.send(event);
 
-        assertThat(first.get().statusCode()).isEqualTo(200);
+        assertThat(duplicate.acknowledged()).isTrue();
+        assertThat(finished(first)).isEqualTo(WebhookDelivery.State.DELIVERED);
         started.assertIsSatisfied();
+        getMockEndpoint("mock:slow-done").expectedMessageCount(1);
+        getMockEndpoint("mock:slow-done").assertIsSatisfied(5000);
     }
 
     @Test
     void routeFailureMakesLarkRedeliverAndTheRedeliveryIsRouted() throws Exception {
-        MockEndpoint attempts = getMockEndpoint("mock:attempts");
         MockEndpoint done = getMockEndpoint("mock:done");
-        String event = LarkBodies.messageReceived("ev-flaky", "t", "hello");
+        done.expectedMessageCount(1);
+        done.setAssertPeriod(300);
+        LarkEvent event = events.textMessage(alice, "oc_1", "hello");
 
-        HttpResponse<String> first = push("/flaky", event);
-        assertThat(first.statusCode()).isEqualTo(500);
-        assertThat(first.body()).doesNotContain("database down");
+        WebhookDelivery delivery = hook("/flaky").push(event);
 
-        HttpResponse<String> redelivery = push("/flaky", event);
-        assertThat(redelivery.statusCode()).isEqualTo(200);
-
-        // once it succeeded, further copies are duplicates
-        assertThat(push("/flaky", event).statusCode()).isEqualTo(200);
-        assertThat(attempts.getReceivedCounter()).isEqualTo(2);
-        assertThat(done.getReceivedCounter()).isEqualTo(1);
-        assertThat(done.getExchanges().get(0).getMessage().getHeader(LarkConstants.EVENT_ID)).isEqualTo("ev-flaky");
+        assertThat(finished(delivery)).isEqualTo(WebhookDelivery.State.DELIVERED);
+        assertThat(delivery.attempts()).extracting(WebhookAttempt::status).containsExactly(500, 200);
+        assertThat(delivery.attempts().get(0).responseBody()).doesNotContain("database down");
+        done.assertIsSatisfied();
+        assertThat(done.getExchanges().get(0).getMessage().getHeader(LarkConstants.EVENT_ID)).isEqualTo(event.id());
+        assertThat(getMockEndpoint("mock:attempts").getReceivedCounter()).isEqualTo(2);
     }
 
     @Test
@@ -110,14 +158,24 @@ class EventDeliveryTest extends WebhookTestSupport {
         MockEndpoint done = getMockEndpoint("mock:slow-done");
         done.expectedMessageCount(1);
 
-        long start = System.nanoTime();
-        HttpResponse<String> response = push("/slow", LarkBodies.messageReceived("ev-slow", "t", "hello"));
-        Duration answeredAfter = Duration.ofNanos(System.nanoTime() - start);
+        WebhookAttempt attempt = hook("/slow").send(events.textMessage(alice, "oc_1", "hello"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(answeredAfter).isBetween(Duration.ofMillis(250), Duration.ofMillis(1200));
+        assertThat(attempt.acknowledged()).isTrue();
+        assertThat(attempt.latency()).isBetween(Duration.ofMillis(250), Duration.ofMillis(1200));
         assertThat(done.getReceivedCounter()).isZero();
         done.assertIsSatisfied(5000);
+    }
+
+    @Test
+    void routeSlowerThanLarksBudgetIsAcknowledgedWithinItByTheDefaultDeadline() throws Exception {
+        MockEndpoint done = getMockEndpoint("mock:very-slow-done");
+        done.expectedMessageCount(1);
+
+        WebhookAttempt attempt = hook("/default-deadline").send(events.textMessage(alice, "oc_1", "hello"));
+
+        assertThat(attempt.outcome()).isEqualTo(WebhookAttempt.Outcome.ACKNOWLEDGED);
+        assertThat(attempt.latency()).isLessThan(Webhook.LARK_RESPONSE_BUDGET);
+        done.assertIsSatisfied(10_000);
     }
 
     @Test
@@ -125,26 +183,27 @@ class EventDeliveryTest extends WebhookTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:burst");
         mock.expectedMessageCount(1000);
         mock.setAssertPeriod(300);
-        mock.setResultWaitTime(30_000);
-        Semaphore concurrency = new Semaphore(32);
-        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        mock.setResultWaitTime(60_000);
+        Webhook hook = hook("/burst");
+        List<WebhookDelivery> deliveries = new ArrayList<>();
+        Set<String> sent = new java.util.HashSet<>();
 
         for (int i = 0; i < 1000; i++) {
-            String event = LarkBodies.messageReceived("burst-" + i, "t", "message " + i);
-            int copies = i % 10 == 0 ? 2 : 1;
-            for (int c = 0; c < copies; c++) {
-                assertThat(concurrency.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
-                responses.add(pushAsync("/burst", event, Map.of()).whenComplete((r, f) -> concurrency.release()));
+            LarkEvent event = events.textMessage(alice, "oc_1", "message " + i);
+            sent.add(event.id());
+            deliveries.add(hook.push(event));
+            if (i % 10 == 0) {
+                deliveries.add(hook.push(event));
             }
         }
 
-        for (CompletableFuture<HttpResponse<String>> response : responses) {
-            assertThat(response.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-        }
+        CompletableFuture.allOf(deliveries.stream().map(WebhookDelivery::whenFinished).toArray(CompletableFuture[]::new))
+                .get(60, TimeUnit.SECONDS);
+        assertThat(deliveries).allMatch(WebhookDelivery::isDelivered);
         mock.assertIsSatisfied();
-        Set<Object> ids = mock.getExchanges().stream().map(e -> e.getMessage().getHeader(LarkConstants.EVENT_ID))
+        Set<String> routed = mock.getExchanges().stream().map(e -> e.getMessage().getHeader(LarkConstants.EVENT_ID, String.class))
                 .collect(Collectors.toSet());
-        assertThat(ids).hasSize(1000);
-        assertThat(mock.getExchanges()).extracting(Exchange::getPattern).containsOnly(org.apache.camel.ExchangePattern.InOnly);
+        assertThat(routed).isEqualTo(sent);
+        assertThat(mock.getExchanges()).extracting(e -> e.getPattern()).containsOnly(ExchangePattern.InOnly);
     }
 }

@@ -11,6 +11,13 @@ import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.LarkEndpoint;
 import io.github.camellark.lark.support.LarkBodies;
 import io.github.camellark.lark.support.WebhookTestSupport;
+import io.github.camellark.lark.testkit.events.AppIdentity;
+import io.github.camellark.lark.testkit.events.LarkEvent;
+import io.github.camellark.lark.testkit.events.LarkEvents;
+import io.github.camellark.lark.testkit.events.Tampering;
+import io.github.camellark.lark.testkit.events.Webhook;
+import io.github.camellark.lark.testkit.events.WebhookAttempt;
+import io.github.camellark.lark.testkit.events.WebhookPusher;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -212,6 +219,34 @@ class WebhookTransportTest extends WebhookTestSupport {
         assertThat(mock.getExchanges().get(0).getMessage().getHeaders()).containsEntry(LarkConstants.EVENT_TYPE, "message")
                 .containsEntry(LarkConstants.EVENT_ID, "u-1").containsEntry(LarkConstants.EVENT_CREATE_TIME, "1502199207717")
                 .containsEntry(LarkConstants.TENANT_KEY, "tk");
+    }
+
+    @Test
+    void everyFaultTheSimulatorCanMakeIsRefusedAndNeverRouted() {
+        LarkEvents events = new LarkEvents(new AppIdentity(LarkBodies.APP, LarkBodies.TENANT, VERIFICATION_TOKEN));
+        LarkEvent event = events.textMessage(events.user("Mallory"), "oc_1", "let me in");
+        try (WebhookPusher pusher = new WebhookPusher()) {
+            Webhook lark = pusher.webhook(url("/secure")).withEncryptKey(ENCRYPT_KEY);
+            for (Tampering fault : Tampering.values()) {
+                if (fault != Tampering.NONE) {
+                    assertRefused(lark.withTampering(fault).send(event), fault.toString());
+                }
+            }
+            assertRefused(lark.withWrongSignatureKey("guessed-key").send(event), "wrong signature key");
+            assertRefused(lark.withWrongEncryptionKey("guessed-key").send(event), "wrong encryption key");
+            assertRefused(lark.send(event.withToken("another-token")), "wrong token");
+            assertRefused(lark.sendRaw(new byte[1024 * 1024 + 1]), "oversize");
+            assertRefused(pusher.webhook(url("/secure")).send(event), "not encrypted");
+
+            assertThat(lark.send(event).acknowledged()).as("the honest push").isTrue();
+        }
+        assertThat(getMockEndpoint("mock:secure").getReceivedCounter()).isOne();
+    }
+
+    private static void assertRefused(WebhookAttempt attempt, String fault) {
+        assertThat(attempt.outcome()).as(fault).isEqualTo(WebhookAttempt.Outcome.REJECTED);
+        assertThat(attempt.status()).as(fault).isBetween(400, 499);
+        assertThat(attempt.responseBody()).as(fault).doesNotContain(ENCRYPT_KEY, VERIFICATION_TOKEN, "let me in");
     }
 
     private static void assertRefused(HttpResponse<String> response, int status) {
