@@ -2,6 +2,8 @@ package io.github.camellark.lark.event.webhook;
 
 import java.net.http.HttpResponse;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.support.LarkBodies;
@@ -74,7 +76,8 @@ class WebhookComponentTest extends WebhookTestSupport {
                 LarkBodies.cardAction("hook-card-1", VERIFICATION_TOKEN, "c-token"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"toast\":{\"type\":\"info\",\"content\":\"ok\"}}");
+        assertThat(new ObjectMapper().readTree(response.body()))
+                .isEqualTo(new ObjectMapper().readTree("{\"toast\":{\"type\":\"info\",\"content\":\"ok\"}}"));
     }
 
     @Test
