@@ -15,7 +15,6 @@ import io.github.camellark.lark.producer.ResourceHandlers;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
-import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
@@ -113,27 +112,7 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         requireEvents();
         AsyncProcessor route = AsyncProcessorConverterHelper.convert(next);
         ExceptionHandler exceptionHandler = new LoggingExceptionHandler(getCamelContext(), LarkEndpoint.class);
-        DefaultEventPipeline pipeline = createEventPipeline(new EventRoute() {
-            @Override
-            public Exchange createExchange() {
-                return LarkEndpoint.this.createExchange();
-            }
-
-            @Override
-            public AsyncProcessor processor() {
-                return route;
-            }
-
-            @Override
-            public void release(Exchange exchange) {
-                // not pooled
-            }
-
-            @Override
-            public ExceptionHandler exceptionHandler() {
-                return exceptionHandler;
-            }
-        });
+        DefaultEventPipeline pipeline = createEventPipeline(EventRoute.of(this::createExchange, route, exceptionHandler));
         return new LarkWebhookHandler(configuration, pipeline, Clock.systemUTC());
     }
 

@@ -1,5 +1,7 @@
 package io.github.camellark.lark.event;
 
+import java.util.function.Supplier;
+
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
@@ -20,4 +22,29 @@ public interface EventRoute {
 
     /** Reports route failures (Lark will redeliver, or already got its answer when the deadline came first). */
     ExceptionHandler exceptionHandler();
+
+    /** A route whose exchanges are not pooled (nothing to release). */
+    static EventRoute of(Supplier<Exchange> exchanges, AsyncProcessor processor, ExceptionHandler exceptionHandler) {
+        return new EventRoute() {
+            @Override
+            public Exchange createExchange() {
+                return exchanges.get();
+            }
+
+            @Override
+            public AsyncProcessor processor() {
+                return processor;
+            }
+
+            @Override
+            public void release(Exchange exchange) {
+                // not pooled
+            }
+
+            @Override
+            public ExceptionHandler exceptionHandler() {
+                return exceptionHandler;
+            }
+        };
+    }
 }

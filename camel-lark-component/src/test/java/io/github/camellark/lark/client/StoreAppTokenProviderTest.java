@@ -11,12 +11,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.github.camellark.lark.support.LarkTestSupport;
 import io.github.camellark.lark.support.LogCapture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,36 +30,22 @@ import static org.awaitility.Awaitility.await;
  * Store apps: app_ticket (pushed by Lark to the events consumer) → app_access_token → one tenant_access_token per
  * tenant, and a resend request when no ticket is held yet (lark-rest-api.md §2.2).
  */
-class StoreAppTokenProviderTest {
+class StoreAppTokenProviderTest extends LarkTestSupport {
 
-    private static final String APP_ID = "cli_store_app";
-    private static final String APP_SECRET = "store-secret-never-logged";
-    private static final String APP_TOKEN = "a-app-token";
+    private static final String STORE_APP = "cli_store_app";
+    private static final String APP_TOKEN = "a-app-token-never-logged";
 
-    private static WireMockServer lark;
     private final AppTicketStore tickets = new AppTicketStore();
     private ScheduledExecutorService scheduler;
     private StoreAppTokenProvider provider;
 
-    @BeforeAll
-    static void startLark() {
-        lark = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-        lark.start();
-    }
-
-    @AfterAll
-    static void stopLark() {
-        lark.stop();
-    }
-
     @BeforeEach
-    void setUp() {
-        lark.resetAll();
+    void stubStoreAppAuth() {
         scheduler = Executors.newSingleThreadScheduledExecutor();
         provider = provider(Duration.ofSeconds(5));
         lark.stubFor(post(urlPathEqualTo(StoreAppTokenProvider.TICKET_RESEND_PATH)).willReturn(okJson("{\"code\":0,\"msg\":\"ok\"}")));
         lark.stubFor(post(urlPathEqualTo(StoreAppTokenProvider.APP_TOKEN_PATH))
-                .withRequestBody(equalToJson("{\"app_id\":\"" + APP_ID + "\",\"app_secret\":\"" + APP_SECRET + "\",\"app_ticket\":\"ticket-1\"}"))
+                .withRequestBody(equalToJson("{\"app_id\":\"" + STORE_APP + "\",\"app_secret\":\"" + APP_SECRET + "\",\"app_ticket\":\"ticket-1\"}"))
                 .willReturn(okJson("{\"code\":0,\"msg\":\"ok\",\"app_access_token\":\"" + APP_TOKEN + "\",\"expire\":7200}")));
         for (String tenant : new String[] { "tenant-a", "tenant-b" }) {
             lark.stubFor(post(urlPathEqualTo(StoreAppTokenProvider.TENANT_TOKEN_PATH))
@@ -72,15 +55,15 @@ class StoreAppTokenProviderTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void stopScheduler() {
         scheduler.shutdownNow();
-        assertThat(LogCapture.linesContaining(APP_SECRET, APP_TOKEN, "ticket-1", "t-tenant-a")).as("log lines with a secret").isEmpty();
+        assertThat(LogCapture.linesContaining(APP_TOKEN, "ticket-1", "t-tenant-a")).as("log lines with a secret").isEmpty();
     }
 
     private StoreAppTokenProvider provider(Duration ticketWait) {
         AuthEndpoint auth = new AuthEndpoint(HttpClient.newHttpClient(), URI.create(lark.baseUrl()), Duration.ofSeconds(5),
                 new ObjectMapper(), Clock.systemUTC());
-        return new StoreAppTokenProvider(auth, APP_ID, APP_SECRET, tickets, scheduler, ticketWait);
+        return new StoreAppTokenProvider(auth, STORE_APP, APP_SECRET, tickets, scheduler, ticketWait);
     }
 
     private static <T> T get(CompletableFuture<T> future) throws Exception {
@@ -106,7 +89,7 @@ class StoreAppTokenProviderTest {
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> lark.verify(1, postRequestedFor(urlPathEqualTo(
                 StoreAppTokenProvider.TICKET_RESEND_PATH)).withRequestBody(equalToJson(
-                        "{\"app_id\":\"" + APP_ID + "\",\"app_secret\":\"" + APP_SECRET + "\"}"))));
+                        "{\"app_id\":\"" + STORE_APP + "\",\"app_secret\":\"" + APP_SECRET + "\"}"))));
         assertThat(token).isNotDone();
 
         tickets.update("ticket-1");
@@ -120,7 +103,7 @@ class StoreAppTokenProviderTest {
 
         assertThatThrownBy(() -> get(impatient.tenantToken("tenant-a"))).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("No app_ticket for store app " + APP_ID)
+                .hasMessageContaining("No app_ticket for store app " + STORE_APP)
                 .hasMessageContaining("transport=webhook").hasMessageNotContaining(APP_SECRET);
     }
 
@@ -139,7 +122,7 @@ class StoreAppTokenProviderTest {
     void ticketLarkRejectsIsForgottenAndAResendRequested() {
         tickets.update("ticket-old");
         lark.stubFor(post(urlPathEqualTo(StoreAppTokenProvider.APP_TOKEN_PATH))
-                .withRequestBody(equalToJson("{\"app_id\":\"" + APP_ID + "\",\"app_secret\":\"" + APP_SECRET + "\",\"app_ticket\":\"ticket-old\"}"))
+                .withRequestBody(equalToJson("{\"app_id\":\"" + STORE_APP + "\",\"app_secret\":\"" + APP_SECRET + "\",\"app_ticket\":\"ticket-old\"}"))
                 .willReturn(okJson("{\"code\":10012,\"msg\":\"app_ticket is invalid\"}")));
 
         assertThatThrownBy(() -> get(provider.tenantToken("tenant-a"))).cause().isInstanceOf(LarkApiException.class);
@@ -155,7 +138,7 @@ class StoreAppTokenProviderTest {
 
         assertThatThrownBy(() -> get(provider.tenantToken(null))).cause().isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("CamelLarkTenantKey");
-        assertThat(lark.getAllServeEvents()).isEmpty();
+        assertThat(businessRequests()).isEmpty();
     }
 
     @Test

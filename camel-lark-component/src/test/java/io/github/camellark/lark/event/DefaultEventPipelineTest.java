@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.support.LarkBodies;
 import org.apache.camel.AsyncProcessor;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.ExceptionHandler;
@@ -52,26 +51,8 @@ class DefaultEventPipelineTest extends CamelTestSupport {
         AsyncProcessor route = AsyncProcessorConverterHelper.convert(context.getEndpoint("direct:events").createProducer());
         ServiceHelper.startService(route);
         ExceptionHandler handler = new LoggingExceptionHandler(context, getClass());
-        pipeline = new DefaultEventPipeline(context, new EventRoute() {
-            @Override
-            public Exchange createExchange() {
-                return new DefaultExchange(context);
-            }
-
-            @Override
-            public AsyncProcessor processor() {
-                return route;
-            }
-
-            @Override
-            public void release(Exchange exchange) {
-            }
-
-            @Override
-            public ExceptionHandler exceptionHandler() {
-                return handler;
-            }
-        }, new TimeBoundedIdempotentRepository(), new ObjectMapper(), eventTypes, Duration.ofSeconds(2), tickets::put);
+        pipeline = new DefaultEventPipeline(context, EventRoute.of(() -> new DefaultExchange(context), route, handler),
+                new TimeBoundedIdempotentRepository(), new ObjectMapper(), eventTypes, Duration.ofSeconds(2), tickets::put);
         ServiceHelper.startService(pipeline);
         return pipeline;
     }

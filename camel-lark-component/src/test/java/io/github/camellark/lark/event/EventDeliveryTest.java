@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.support.LarkBodies;
 import io.github.camellark.lark.support.WebhookTestSupport;
@@ -61,9 +60,7 @@ class EventDeliveryTest extends WebhookTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        LarkComponent lark = context.getComponent("lark", LarkComponent.class);
-        lark.getConfiguration().setEncryptKey(ENCRYPT_KEY);
-        lark.getConfiguration().setVerificationToken(VERIFICATION_TOKEN);
+        withEventSecrets(context);
         return context;
     }
 

@@ -1,10 +1,8 @@
 package io.github.camellark.lark.event;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
+import io.github.camellark.lark.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The default memory of seen event ids: long enough for Lark's redeliveries, bounded in size. */
 class TimeBoundedIdempotentRepositoryTest {
 
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock();
 
     @Test
     void defaultRemembersIdsAtLeastEightHours() {
@@ -67,28 +65,5 @@ class TimeBoundedIdempotentRepositoryTest {
         repository.add("ev-3");
 
         assertThat(repository.size()).isEqualTo(1);
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2024-06-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.camellark.lark.LarkComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
@@ -43,6 +44,14 @@ public abstract class WebhookTestSupport extends LarkTestSupport {
         server.setBindPort(port);
         context.addService(new VertxPlatformHttpServer(server));
         return context;
+    }
+
+    /** What camel.component.lark.encrypt-key / verification-token do: every events endpoint checks and decrypts. */
+    protected static LarkComponent withEventSecrets(CamelContext context) {
+        LarkComponent lark = context.getComponent("lark", LarkComponent.class);
+        lark.getConfiguration().setEncryptKey(ENCRYPT_KEY);
+        lark.getConfiguration().setVerificationToken(VERIFICATION_TOKEN);
+        return lark;
     }
 
     @AfterEach

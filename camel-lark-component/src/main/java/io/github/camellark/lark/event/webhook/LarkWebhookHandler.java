@@ -79,8 +79,7 @@ public final class LarkWebhookHandler extends AsyncProcessorSupport {
     }
 
     private byte[] boundedBody(Message in) {
-        Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
-        if (declared != null && declared > maxBodySize) {
+        if (declaredLength(in) > maxBodySize) {
             throw tooLarge();
         }
         Object body = in.getBody();
@@ -98,6 +97,16 @@ public final class LarkWebhookHandler extends AsyncProcessorSupport {
             throw tooLarge();
         }
         return bytes;
+    }
+
+    /** Content-Length when the server kept it and it is a number, else 0 (the body itself is bounded below). */
+    private static long declaredLength(Message in) {
+        Object header = in.getHeader(Exchange.CONTENT_LENGTH);
+        try {
+            return header == null ? 0 : Long.parseLong(header.toString().trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private byte[] readBounded(InputStream stream) {

@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.support.LarkBodies;
 import io.github.camellark.lark.support.WebhookTestSupport;
@@ -27,9 +26,7 @@ class WebhookComponentTest extends WebhookTestSupport {
         CamelContext context = super.createCamelContext();
         // what camel.component.webhook.configuration.webhook-component-name=platform-http does in Camel Main / Spring Boot
         context.getComponent("webhook", WebhookComponent.class).getConfiguration().setWebhookComponentName("platform-http");
-        LarkComponent lark = context.getComponent("lark", LarkComponent.class);
-        lark.getConfiguration().setEncryptKey(ENCRYPT_KEY);
-        lark.getConfiguration().setVerificationToken(VERIFICATION_TOKEN);
+        withEventSecrets(context);
         return context;
     }
 

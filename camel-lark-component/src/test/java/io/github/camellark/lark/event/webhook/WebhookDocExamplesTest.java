@@ -5,7 +5,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.event.TimeBoundedIdempotentRepository;
 import io.github.camellark.lark.support.LarkBodies;
 import io.github.camellark.lark.support.WebhookTestSupport;
@@ -26,9 +25,7 @@ class WebhookDocExamplesTest extends WebhookTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         // camel.component.lark.encrypt-key / verification-token
-        LarkComponent lark = context.getComponent("lark", LarkComponent.class);
-        lark.getConfiguration().setEncryptKey(ENCRYPT_KEY);
-        lark.getConfiguration().setVerificationToken(VERIFICATION_TOKEN);
+        withEventSecrets(context);
         // camel.component.webhook.configuration.webhook-component-name = platform-http
         context.getComponent("webhook", WebhookComponent.class).getConfiguration().setWebhookComponentName("platform-http");
         // the shared repository of a cluster (a JdbcMessageIdRepository in production)
