@@ -208,6 +208,19 @@ public class LarkConfiguration implements Cloneable {
               description = "How long Lark waits is 3 seconds: when the route has not finished within this time the event is acknowledged as a success while the route goes on (card callbacks are answered with an empty reply).",
               javaType = "java.time.Duration")
     private long eventDeadline = 2500L;
+    @UriParam(label = "consumer",
+              defaultValue = "/lark/events",
+              description = "transport=webhook: the HTTP path Lark posts events and card callbacks to (the request URL set in the Lark console ends with it). Served by Camel's HTTP platform: the component named by camel.rest.component, else platform-http, else the one camel-webhook would pick.")
+    private String webhookPath = "/lark/events";
+    @UriParam(label = "consumer,security",
+              defaultValue = "0",
+              description = "Webhook: refuse requests whose X-Lark-Request-Timestamp is further than this from now (replay protection; the signature covers the timestamp when an encryptKey is set). 0 turns the check off.",
+              javaType = "java.time.Duration")
+    private long maxRequestAge;
+    @UriParam(label = "consumer,security",
+              defaultValue = "1048576",
+              description = "Webhook: the largest request body accepted, in bytes. Larger bodies are refused with HTTP 413 and never parsed.")
+    private int maxEventBodySize = 1048576;
 
     public String getOperation() {
         return operation;
@@ -639,6 +652,30 @@ public class LarkConfiguration implements Cloneable {
 
     public void setEventDeadline(long eventDeadline) {
         this.eventDeadline = eventDeadline;
+    }
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public long getMaxRequestAge() {
+        return maxRequestAge;
+    }
+
+    public void setMaxRequestAge(long maxRequestAge) {
+        this.maxRequestAge = maxRequestAge;
+    }
+
+    public int getMaxEventBodySize() {
+        return maxEventBodySize;
+    }
+
+    public void setMaxEventBodySize(int maxEventBodySize) {
+        this.maxEventBodySize = maxEventBodySize;
     }
 
     /** A copy for one endpoint, so that endpoint options never change the component's defaults. */
