@@ -337,6 +337,7 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
             connection.nextPing = timer.schedule(() -> ping(connection), now.pingIntervalSeconds(), TimeUnit.SECONDS);
         }
         connection.send(FrameCodec.encode(Frame.ping(connection.endpoint().serviceId())));
+        fragments.expire(); // also when no fragment arrives to trigger it
     }
 
     private void checkAlive(LongConnection connection, long pingSentAt, long pingTimeout) {
