@@ -36,6 +36,7 @@ final class LongConnection implements WebSocket.Listener {
     private int queuedSends;
     private volatile WebSocket socket;
     private volatile long lastInboundNanos = System.nanoTime();
+    private volatile boolean lost;
     volatile ScheduledFuture<?> nextPing;
     volatile ScheduledFuture<?> watchdog;
 
@@ -52,6 +53,11 @@ final class LongConnection implements WebSocket.Listener {
     CompletableFuture<WebSocket> open(HttpClient http, Duration timeout) {
         return http.newWebSocketBuilder().connectTimeout(timeout).buildAsync(endpoint.url(), this)
                 .thenApply(ws -> socket = ws);
+    }
+
+    /** Whether the socket closed or broke; may happen before the transport has taken the connection into use. */
+    boolean isLost() {
+        return lost;
     }
 
     /** When anything last arrived: data, control frames, even WebSocket pings. */
@@ -177,6 +183,7 @@ final class LongConnection implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        lost = true;
         closedByPeer.complete(null);
         handler.onLost(this, "Lark closed the connection (" + statusCode + (reason.isEmpty() ? "" : " " + reason) + ")", null);
         return null;
@@ -184,6 +191,7 @@ final class LongConnection implements WebSocket.Listener {
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
+        lost = true;
         closedByPeer.complete(null);
         handler.onLost(this, "the connection broke: " + error, error);
     }

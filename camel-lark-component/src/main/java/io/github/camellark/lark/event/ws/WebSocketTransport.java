@@ -226,10 +226,15 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
                 status = new Status(State.CONNECTED, null, null, Instant.now());
                 timer.execute(() -> ping(connection));
                 LOG.info("Lark long connection established: {}", connection.endpoint());
+            } else {
+                connection.abort();
                 return;
             }
         }
-        connection.abort();
+        if (connection.isLost()) {
+            // closed between the handshake and now: its onLost was ignored as it was not current yet
+            onLost(connection, "Lark closed the connection right after the handshake", null);
+        }
     }
 
     private void attemptFailed(LongConnectionException error) {

@@ -45,7 +45,8 @@ class LongConnectionResilienceTest extends LongConnectionTestSupport {
         List<WsDelivery> deliveries = new ArrayList<>();
         List<String> ids = new ArrayList<>();
 
-        for (int batch = 0; batch < 5; batch++) {
+        for (int b = 0; b < 5; b++) {
+            int batch = b;
             for (int i = 0; i < 100; i++) {
                 LarkEvent event = events.textMessage(alice, "oc_chat1", "event " + batch + "-" + i);
                 ids.add(event.id());
@@ -53,7 +54,8 @@ class LongConnectionResilienceTest extends LongConnectionTestSupport {
             }
             larkWs.faults().dropAllConnections();
             int connectionsSoFar = batch + 2;
-            await().atMost(Duration.ofSeconds(5))
+            await().atMost(Duration.ofSeconds(10)).failFast(() -> larkWs.connectionCount() > connectionsSoFar)
+                    .alias("reconnected after drop " + (batch + 1) + ": " + transport.status() + " " + larkWs.connections())
                     .until(() -> larkWs.connectionCount() == connectionsSoFar && !larkWs.openConnections().isEmpty());
         }
 
