@@ -7,18 +7,24 @@ import io.github.camellark.lark.testkit.api.LarkApis;
 import io.github.camellark.lark.testkit.auth.AuthApi;
 import io.github.camellark.lark.testkit.auth.Authenticator;
 import io.github.camellark.lark.testkit.auth.TokenService;
+import io.github.camellark.lark.testkit.events.AppIdentity;
+import io.github.camellark.lark.testkit.events.SimulatorEvents;
+import io.github.camellark.lark.testkit.events.Webhook;
 import io.github.camellark.lark.testkit.http.FaultAction;
 import io.github.camellark.lark.testkit.http.MultipartPart;
 import io.github.camellark.lark.testkit.http.ServerHooks;
 import io.github.camellark.lark.testkit.http.SimHandler;
 import io.github.camellark.lark.testkit.http.SimHttpServer;
 import io.github.camellark.lark.testkit.http.SimRequest;
+import io.github.camellark.lark.testkit.http.SimResponse;
 import io.github.camellark.lark.testkit.state.Ids;
 import io.github.camellark.lark.testkit.state.SimChat;
 import io.github.camellark.lark.testkit.state.SimCustomBot;
 import io.github.camellark.lark.testkit.state.SimMessage;
 import io.github.camellark.lark.testkit.state.SimUser;
 import io.github.camellark.lark.testkit.state.SimulatorState;
+import io.github.camellark.lark.testkit.ws.HttpReply;
+import io.github.camellark.lark.testkit.ws.LongConnectionServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,9 +34,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Stream;
 
 /**
@@ -52,6 +60,7 @@ public final class LarkSimulator implements AutoCloseable {
     public static final String DEFAULT_APP_SECRET = "simulated-app-secret-0001";
     public static final String DEFAULT_TENANT_KEY = "2ed263bf32cf1651";
     public static final String DEFAULT_BOT_NAME = "Sim Bot";
+    public static final String DEFAULT_VERIFICATION_TOKEN = "simulated-verification-token-0001";
 
     private final String appId;
     private final String appSecret;
@@ -62,6 +71,8 @@ public final class LarkSimulator implements AutoCloseable {
     private final Journal journal = new Journal();
     private final Faults faults;
     private final SimHttpServer server;
+    private final SimulatorEvents events;
+    private final Deque<AutoCloseable> closeWith = new ConcurrentLinkedDeque<>();
 
     private LarkSimulator(Builder builder) throws IOException {
         this.appId = builder.appId;
@@ -77,7 +88,7 @@ public final class LarkSimulator implements AutoCloseable {
         this.faults = new Faults(tokens);
         Authenticator authenticator = new Authenticator(tokens, state);
         try {
-            this.server = new SimHttpServer(mapper, builder.clock, random, uploadDir, builder.httpThreads, new ServerHooks() {
+            this.server = new SimHttpServer(mapper, builder.clock, random, uploadDir, builder.port, builder.httpThreads, new ServerHooks() {
                 @Override
                 public FaultAction faultFor(SimRequest request) {
                     return faults.take(request);
@@ -99,6 +110,12 @@ public final class LarkSimulator implements AutoCloseable {
         }
         new AuthApi(appId, appSecret, tokens, state).register(server);
         new LarkApis(state, mapper, server).register();
+        // events half: user actions become pushed events; the long connection is discovered through this server
+        this.events = new SimulatorEvents(state, new AppIdentity(appId, builder.tenantKey, builder.verificationToken), appSecret);
+        addRoute("POST", LongConnectionServer.ENDPOINT_PATH, request -> {
+            HttpReply reply = events.discover(request.body());
+            return SimResponse.json(reply.status(), mapper.readTree(reply.body()));
+        });
     }
 
     /** A simulator with the default app credentials ({@link #DEFAULT_APP_ID}, {@link #DEFAULT_APP_SECRET}). */
@@ -206,6 +223,31 @@ public final class LarkSimulator implements AutoCloseable {
         return baseUri() + bot.webhookPath();
     }
 
+    // ------------------------------------------------------------------ events out
+
+    /** Events to the app: factories, deliveries configured for user actions, card clicks. */
+    public SimulatorEvents events() {
+        return events;
+    }
+
+    /** A webhook URL of the app under test (Lark pushing over HTTP); {@code events().deliverTo(...)} it for user actions. */
+    public Webhook webhook(String url) {
+        return events.webhook(url);
+    }
+
+    /**
+     * The WebSocket long connection (started on first use). Clients discover it at
+     * {@code POST {baseUri}/callback/ws/endpoint} with this simulator's app credentials.
+     */
+    public LongConnectionServer longConnection() {
+        return events.longConnection();
+    }
+
+    /** The Verification Token events carry ({@code header.token}). */
+    public String verificationToken() {
+        return events.app().verificationToken();
+    }
+
     // ------------------------------------------------------------------ extension hook
 
     /**
@@ -219,12 +261,40 @@ public final class LarkSimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Closes {@code resource} when the simulator closes, before the HTTP server stops (last
+     * registered, first closed). The events half registers its WebSocket server and pushers here.
+     */
+    public <T extends AutoCloseable> T closeWith(T resource) {
+        closeWith.push(Objects.requireNonNull(resource));
+        return resource;
+    }
+
     @Override
     public void close() {
+        RuntimeException failure = null;
+        for (AutoCloseable resource; (resource = closeWith.poll()) != null; ) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("closing " + resource + " failed", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
         try {
-            server.close();
+            try {
+                events.close();
+            } finally {
+                server.close();
+            }
         } finally {
             deleteRecursively(tempDir);
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -270,6 +340,8 @@ public final class LarkSimulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Long seed;
         private int httpThreads = 8;
+        private String verificationToken = DEFAULT_VERIFICATION_TOKEN;
+        private int port;
 
         private Builder() {
         }
@@ -313,6 +385,21 @@ public final class LarkSimulator implements AutoCloseable {
         /** Makes generated ids reproducible. */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /** The console's Verification Token, carried by pushed events. */
+        public Builder verificationToken(String verificationToken) {
+            this.verificationToken = Objects.requireNonNull(verificationToken);
+            return this;
+        }
+
+        /** A fixed port on 127.0.0.1 (e.g. for a demo with a known URL); the default 0 picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535");
+            }
+            this.port = port;
             return this;
         }
 
