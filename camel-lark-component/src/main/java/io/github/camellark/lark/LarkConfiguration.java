@@ -222,6 +222,20 @@ public class LarkConfiguration implements Cloneable {
               description = "Webhook: the largest request body accepted, in bytes. Larger bodies are refused with HTTP 413 and never parsed.")
     private int maxEventBodySize = 1048576;
 
+    // WebSocket long connection (transport=websocket)
+    @UriParam(label = "consumer,advanced", defaultValue = "15000", javaType = "java.time.Duration",
+              description = "Long connection: timeout of the endpoint discovery request and of the WebSocket handshake.")
+    private long wsConnectTimeout = 15000L;
+    @UriParam(label = "consumer,advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "Long connection liveness watchdog: when nothing arrives within this time after a ping, the connection is taken as dead (half-open after a NAT drop or sleep) and replaced. 0 disables it.")
+    private long wsPingTimeout = 30000L;
+    @UriParam(label = "consumer,advanced", defaultValue = "0", javaType = "java.time.Duration",
+              description = "Long connection: upper bound of the waits before reconnecting (Lark pushes a random delay of up to ReconnectNonce seconds after a drop and ReconnectInterval seconds between failed attempts). 0 follows Lark's values.")
+    private long wsReconnectMaxDelay;
+    @UriParam(label = "consumer,advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "Long connection: how long the fragments of a payload Lark split over several frames are kept waiting for the missing ones.")
+    private long wsFragmentTtl = 10000L;
+
     public String getOperation() {
         return operation;
     }
@@ -676,6 +690,38 @@ public class LarkConfiguration implements Cloneable {
 
     public void setMaxEventBodySize(int maxEventBodySize) {
         this.maxEventBodySize = maxEventBodySize;
+    }
+
+    public long getWsConnectTimeout() {
+        return wsConnectTimeout;
+    }
+
+    public void setWsConnectTimeout(long wsConnectTimeout) {
+        this.wsConnectTimeout = wsConnectTimeout;
+    }
+
+    public long getWsPingTimeout() {
+        return wsPingTimeout;
+    }
+
+    public void setWsPingTimeout(long wsPingTimeout) {
+        this.wsPingTimeout = wsPingTimeout;
+    }
+
+    public long getWsReconnectMaxDelay() {
+        return wsReconnectMaxDelay;
+    }
+
+    public void setWsReconnectMaxDelay(long wsReconnectMaxDelay) {
+        this.wsReconnectMaxDelay = wsReconnectMaxDelay;
+    }
+
+    public long getWsFragmentTtl() {
+        return wsFragmentTtl;
+    }
+
+    public void setWsFragmentTtl(long wsFragmentTtl) {
+        this.wsFragmentTtl = wsFragmentTtl;
     }
 
     /** A copy for one endpoint, so that endpoint options never change the component's defaults. */

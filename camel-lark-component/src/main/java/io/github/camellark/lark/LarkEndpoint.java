@@ -159,6 +159,16 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         return current;
     }
 
+    /** The HTTP client for this endpoint's connection settings (proxy, connect timeout); the WebSocket transport dials with it. */
+    public java.net.http.HttpClient httpClient() {
+        return getComponent().httpClient(configuration);
+    }
+
+    /** The Lark Open Platform base URI: baseUri, or the domain's. */
+    public java.net.URI baseUri() {
+        return LarkComponent.baseUri(configuration);
+    }
+
     public LarkResource resource() {
         return larkResource;
     }
