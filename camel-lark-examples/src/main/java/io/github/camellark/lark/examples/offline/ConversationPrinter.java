@@ -2,6 +2,7 @@ package io.github.camellark.lark.examples.offline;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.github.camellark.lark.testkit.ConversationLine;
@@ -61,9 +62,9 @@ final class ConversationPrinter implements StateListener {
     @Override
     public void activity(Activity activity) {
         if (activity.kind().startsWith("urgent_")) {
+            List<SimUser> buzzed = activity.ids().stream().map(id -> lark.state().user(id)).flatMap(Optional::stream).toList();
             lark.state().message(activity.targetId()).ifPresent(message -> print(chatLabel(message.chatId()) + "  ("
-                    + lark.botName() + " buzzes " + names(activity.ids().stream().map(id -> lark.state().user(id).orElse(null))
-                            .filter(u -> u != null).toList()) + " about \"" + names(lark.state().contents().readable(message)) + "\")"));
+                    + lark.botName() + " buzzes " + names(buzzed) + " about \"" + names(lark.state().contents().readable(message)) + "\")"));
         }
     }
 
