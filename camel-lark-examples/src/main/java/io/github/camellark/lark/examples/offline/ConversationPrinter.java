@@ -3,6 +3,8 @@ package io.github.camellark.lark.examples.offline;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.github.camellark.lark.testkit.ConversationLine;
@@ -24,6 +26,7 @@ final class ConversationPrinter implements StateListener {
 
     private final LarkSimulator lark;
     private final PrintStream out;
+    private final Set<String> shown = ConcurrentHashMap.newKeySet();
 
     ConversationPrinter(LarkSimulator lark, PrintStream out) {
         this.lark = lark;
@@ -33,6 +36,12 @@ final class ConversationPrinter implements StateListener {
     @Override
     public void messageStored(SimMessage message) {
         print(line(message));
+        shown.add(message.messageId());
+    }
+
+    /** Whether the message has been printed: the people wait for it, so that the conversation reads in order. */
+    boolean shown(SimMessage message) {
+        return shown.contains(message.messageId());
     }
 
     @Override

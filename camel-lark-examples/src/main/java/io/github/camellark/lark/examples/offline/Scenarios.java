@@ -156,7 +156,8 @@ public final class Scenarios {
     private void awaitAnswered(SimMessage command) {
         tenant.await("the reaction and the thread reply to \"" + command.content() + "\"",
                 () -> !lark.state().reactionsOn(command.messageId()).isEmpty()
-                      && lark.state().messages().stream().anyMatch(m -> command.messageId().equals(m.parentId())));
+                      && lark.state().messages().stream()
+                              .anyMatch(m -> command.messageId().equals(m.parentId()) && tenant.printer().shown(m)));
     }
 
     /**
@@ -221,7 +222,8 @@ public final class Scenarios {
 
     private List<SimMessage> botMessagesIn(SimChat chat, String msgType, Instant since) {
         return lark.state().messagesIn(chat).stream()
-                .filter(m -> m.sender().isApp() && m.msgType().equals(msgType) && !m.createTime().isBefore(since))
+                .filter(m -> m.sender().isApp() && m.msgType().equals(msgType) && !m.createTime().isBefore(since)
+                             && tenant.printer().shown(m))
                 .toList();
     }
 
