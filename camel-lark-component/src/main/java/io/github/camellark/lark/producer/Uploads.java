@@ -36,7 +36,7 @@ final class Uploads {
         }
     }
 
-    /** The bytes to upload and the file name they came with (null when the body has none). */
+    /** The bytes to upload and their file name: the body's own, else camel-file's header; null when neither is known. */
     record Upload(UploadSource source, String fileName) {
     }
 
@@ -52,6 +52,9 @@ final class Uploads {
     /** The upload in the body of the call. Fails before any request when it is empty or over the limit. */
     static Upload fromBody(LarkCall call, Limit limit) {
         Upload upload = resolve(call, call.body(), limit);
+        if (upload.fileName() == null) {
+            upload = new Upload(upload.source(), fileNameHeader(call.in()));
+        }
         long size = upload.source().size();
         if (size == 0) {
             throw new IllegalArgumentException("lark " + limit.what() + " upload: the body is empty (0 bytes); Lark refuses empty uploads");
@@ -77,8 +80,7 @@ final class Uploads {
             // camel-file's GenericFile (and the FTP family): the file itself when it is local, else its loaded body
             WrappedFile<?> wrapped = (WrappedFile<?>) body;
             Object file = wrapped.getFile();
-            Upload upload = resolve(call, file instanceof File ? file : wrapped.getBody(), limit);
-            return upload.fileName() != null ? upload : new Upload(upload.source(), fileNameHeader(call.in()));
+            return resolve(call, file instanceof File ? file : wrapped.getBody(), limit);
         }
         if (body instanceof InputStream) {
             return new Upload(UploadSource.of((InputStream) body, limit.bytes()), null);
@@ -96,7 +98,7 @@ final class Uploads {
     }
 
     /** The name camel-file (and friends) put on the message, without directories. */
-    static String fileNameHeader(Message in) {
+    private static String fileNameHeader(Message in) {
         String name = in.getHeader(Exchange.FILE_NAME_ONLY, String.class);
         if (name == null) {
             name = in.getHeader(Exchange.FILE_NAME, String.class);
