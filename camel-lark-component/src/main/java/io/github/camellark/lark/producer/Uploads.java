@@ -136,6 +136,9 @@ final class Uploads {
             }
             Message in = call.in();
             in.setBody(reply.stream());
+            // Camel's stream caching would copy the whole file into the heap (spooling to disk is off by default) before
+            // the next processor; like platform-http's streaming mode, keep the connection's stream as it is
+            call.exchange().getExchangeExtension().setStreamCacheDisabled(true);
             String name = ContentDisposition.fileName(reply.header("Content-Disposition"));
             if (name != null) {
                 in.setHeader(LarkConstants.FILE_NAME, name);
