@@ -11,6 +11,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.apache.camel.StreamCache;
 
@@ -101,7 +102,8 @@ public final class UploadSource {
             throw new UncheckedIOException("Cannot read the stream to upload", e);
         }
         LimitedStream limited = new LimitedStream(peekable, maxBytes);
-        return new UploadSource(UNKNOWN_SIZE, false, () -> BodyPublishers.ofInputStream(once(limited)), limited);
+        Supplier<InputStream> once = once(limited);
+        return new UploadSource(UNKNOWN_SIZE, false, () -> BodyPublishers.ofInputStream(once), limited);
     }
 
     /** The number of bytes, or {@link #UNKNOWN_SIZE}. */
@@ -122,7 +124,7 @@ public final class UploadSource {
         return publisher.create();
     }
 
-    private static java.util.function.Supplier<InputStream> once(InputStream in) {
+    private static Supplier<InputStream> once(InputStream in) {
         AtomicBoolean used = new AtomicBoolean();
         return () -> {
             if (used.getAndSet(true)) {

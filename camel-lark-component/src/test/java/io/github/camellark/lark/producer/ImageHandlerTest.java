@@ -150,6 +150,37 @@ class ImageHandlerTest extends LarkTestSupport {
     }
 
     @Test
+    void aThrottledUploadIsSentAgainWholeWhenTheBodyCanBeReplayed() {
+        throttleOnce();
+
+        Exchange result = template.send("lark:image", e -> e.getMessage().setBody(PNG));
+
+        assertThat(result.getException()).isNull();
+        assertThat(businessRequests()).hasSize(2);
+        lark.verify(2, postRequestedFor(urlEqualTo("/open-apis/im/v1/images"))
+                .withRequestBodyPart(aMultipart().withName("image").withBody(binaryEqualTo(PNG)).build()));
+    }
+
+    @Test
+    void aThrottledStreamUploadIsNotRepeatedBecauseTheStreamIsGone() {
+        throttleOnce();
+
+        Exchange result = template.send("lark:image", e -> e.getMessage().setBody(new java.io.BufferedInputStream(new ByteArrayInputStream(PNG))));
+
+        assertThat(result.getException()).isInstanceOf(io.github.camellark.lark.client.LarkApiException.class)
+                .hasMessageContaining("99991400");
+        assertThat(businessRequests()).hasSize(1);
+    }
+
+    private static void throttleOnce() {
+        lark.stubFor(post(urlEqualTo("/open-apis/im/v1/images")).inScenario("throttled").whenScenarioStateIs("Started")
+                .willReturn(larkError(429, 99991400, "request trigger frequency limit").withHeader("x-ogw-ratelimit-reset", "0"))
+                .willSetStateTo("open"));
+        lark.stubFor(post(urlEqualTo("/open-apis/im/v1/images")).inScenario("throttled").whenScenarioStateIs("open")
+                .willReturn(okJson(UPLOADED)));
+    }
+
+    @Test
     void emptyUploadFailsBeforeAnyRequest() {
         Exchange bytes = template.send("lark:image", e -> e.getMessage().setBody(new byte[0]));
         Exchange stream = template.send("lark:image", e -> e.getMessage().setBody(new java.io.BufferedInputStream(InputStream.nullInputStream())));
