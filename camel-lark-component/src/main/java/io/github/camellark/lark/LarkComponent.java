@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.client.AuthEndpoint;
@@ -42,12 +43,25 @@ public class LarkComponent extends HealthCheckComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         LarkResource resource = LarkResource.fromUri(remaining);
-        LarkEndpoint endpoint = new LarkEndpoint(uri, this, resource, configuration.copy());
+        LarkEndpoint endpoint = new LarkEndpoint(maskSecrets(uri), this, resource, configuration.copy());
         setProperties(endpoint, parameters);
         if (resource.isProducer()) {
             resource.operation(endpoint.getConfiguration().getOperation());
         }
         return endpoint;
+    }
+
+    /**
+     * Camel's own sanitizer does not know every Lark secret (encryptKey, webhookUrl), and endpoint URIs are logged when
+     * routes start: the endpoint keeps a URI with every secret option masked.
+     */
+    String maskSecrets(String uri) {
+        String masked = uri;
+        for (String name : getCamelContext().getCamelContextExtension().getEndpointUriFactory("lark").secretPropertyNames()) {
+            masked = masked.replaceAll("(?<=[?&])(" + Pattern.quote(name) + ")=(RAW\\(.*?\\)(?=&|$)|RAW\\{.*?\\}(?=&|$)|[^&]*)",
+                    "$1=xxxxxx");
+        }
+        return masked;
     }
 
     public LarkConfiguration getConfiguration() {

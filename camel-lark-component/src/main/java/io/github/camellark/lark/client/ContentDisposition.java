@@ -3,82 +3,83 @@ package io.github.camellark.lark.client;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
-/** Reads the file name out of a {@code Content-Disposition} header, preferring the RFC 5987 {@code filename*} form. */
+/**
+ * The file name of a download, from its {@code Content-Disposition} header: {@code filename*} (RFC 5987,
+ * {@code UTF-8''%E6%8A%A5%E5%91%8A.pdf}) wins over {@code filename} (quoted or plain), as RFC 6266 says.
+ */
 public final class ContentDisposition {
 
     private ContentDisposition() {
     }
 
-    /**
-     * The file name, reduced to its last path segment so that it is safe to use as a local name; null when the header has
-     * none.
-     */
+    /** The file name without any directories, or null when the header is absent or names none. */
     public static String fileName(String header) {
         if (header == null) {
             return null;
         }
-        String plain = null;
-        String extended = null;
-        for (String parameter : parameters(header)) {
-            int eq = parameter.indexOf('=');
+        Map<String, String> params = parameters(header);
+        String extended = params.get("filename*");
+        if (extended != null) {
+            String decoded = lastSegment(decodeExtended(extended));
+            if (decoded != null) {
+                return decoded;
+            }
+        }
+        return lastSegment(params.get("filename"));
+    }
+
+    /** Only the part after the last '/' or '\\': a name from the network must not lead a file producer elsewhere. */
+    private static String lastSegment(String name) {
+        if (name == null) {
+            return null;
+        }
+        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        return last.isEmpty() || ".".equals(last) || "..".equals(last) ? null : last;
+    }
+
+    private static Map<String, String> parameters(String header) {
+        Map<String, String> params = new LinkedHashMap<>();
+        int i = header.indexOf(';');
+        while (i >= 0 && i < header.length()) {
+            i++;
+            int eq = header.indexOf('=', i);
             if (eq < 0) {
-                continue;
+                break;
             }
-            String name = parameter.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-            String value = parameter.substring(eq + 1).trim();
-            if ("filename*".equals(name)) {
-                extended = decodeExtended(value);
-            } else if ("filename".equals(name)) {
-                plain = unquote(value);
+            String name = header.substring(i, eq).trim().toLowerCase(Locale.ROOT);
+            int at = eq + 1;
+            while (at < header.length() && header.charAt(at) == ' ') {
+                at++;
             }
-        }
-        String name = extended != null ? extended : plain;
-        return name == null ? null : lastSegment(name);
-    }
-
-    /** Splits on ';' outside quoted strings. */
-    private static List<String> parameters(String header) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < header.length(); i++) {
-            char c = header.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == '\\' && quoted && i + 1 < header.length()) {
-                current.append(c).append(header.charAt(++i));
-                continue;
-            } else if (c == ';' && !quoted) {
-                parts.add(current.toString());
-                current.setLength(0);
-                continue;
-            }
-            current.append(c);
-        }
-        parts.add(current.toString());
-        return parts;
-    }
-
-    private static String unquote(String value) {
-        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-            StringBuilder out = new StringBuilder();
-            for (int i = 1; i < value.length() - 1; i++) {
-                char c = value.charAt(i);
-                if (c == '\\' && i + 1 < value.length() - 1) {
-                    c = value.charAt(++i);
+            StringBuilder value = new StringBuilder();
+            if (at < header.length() && header.charAt(at) == '"') {
+                at++;
+                while (at < header.length() && header.charAt(at) != '"') {
+                    char c = header.charAt(at);
+                    if (c == '\\' && at + 1 < header.length()) {
+                        at++;
+                        c = header.charAt(at);
+                    }
+                    value.append(c);
+                    at++;
                 }
-                out.append(c);
+                at = header.indexOf(';', at);
+            } else {
+                int end = header.indexOf(';', at);
+                value.append(header, at, end < 0 ? header.length() : end);
+                at = end;
             }
-            return out.toString();
+            params.putIfAbsent(name, value.toString().trim());
+            i = at;
         }
-        return value;
+        return params;
     }
 
-    /** {@code charset'language'percent-encoded-bytes}; null when malformed or the charset is unknown. */
+    /** {@code charset'language'percent-encoded-bytes}. */
     private static String decodeExtended(String value) {
         int first = value.indexOf('\'');
         int second = first < 0 ? -1 : value.indexOf('\'', first + 1);
@@ -89,31 +90,26 @@ public final class ContentDisposition {
         try {
             charset = Charset.forName(value.substring(0, first).trim());
         } catch (IllegalArgumentException e) {
-            return null;
+            charset = StandardCharsets.UTF_8;
         }
         String encoded = value.substring(second + 1);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);
-            if (c != '%') {
-                byte[] literal = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(literal, 0, literal.length);
-                continue;
-            }
-            int hi = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 1), 16) : -1;
-            int lo = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 2), 16) : -1;
-            if (hi < 0 || lo < 0) {
+            if (c == '%' && i + 2 < encoded.length()) {
+                int hi = Character.digit(encoded.charAt(i + 1), 16);
+                int lo = Character.digit(encoded.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return null;
+                }
+                bytes.write(hi << 4 | lo);
+                i += 2;
+            } else if (c == '%') {
                 return null;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(charset));
             }
-            bytes.write(hi * 16 + lo);
-            i += 2;
         }
         return bytes.toString(charset);
-    }
-
-    private static String lastSegment(String name) {
-        int cut = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-        String last = cut >= 0 ? name.substring(cut + 1) : name;
-        return last.isEmpty() || ".".equals(last) || "..".equals(last) ? null : last;
     }
 }

@@ -223,13 +223,14 @@ public final class LarkClient {
     private CompletableFuture<LarkReply> later(Duration wait, Supplier<CompletableFuture<LarkReply>> call) {
         CompletableFuture<LarkReply> result = new CompletableFuture<>();
         try {
-            scheduler.schedule(() -> call.get().whenComplete((reply, failure) -> {
+            Runnable retry = () -> call.get().whenComplete((reply, failure) -> {
                 if (failure != null) {
                     result.completeExceptionally(unwrap(failure));
                 } else {
                     result.complete(reply);
                 }
-            }), wait.toMillis(), TimeUnit.MILLISECONDS);
+            });
+            scheduler.schedule(retry, wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(new IllegalStateException("Lark client is stopped; retry abandoned", e));
         }

@@ -1,26 +1,24 @@
 package io.github.camellark.lark.producer;
 
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.client.LarkRequest;
 
 /**
  * {@code lark:chat}: create a group chat (body: the chat's fields as a Map or JSON) and add members to one (body: the
- * ids as a List, or a Map with {@code id_list}). Lark takes some settings as query parameters; a body key of that name
- * ({@code set_bot_manager} for create, {@code succeed_type} for addMembers) is moved to the query.
+ * ids as a List, or a Map with {@code id_list}). What Lark takes as query parameters may also be given as body fields
+ * of that name ({@code user_id_type}, {@code set_bot_manager} and {@code uuid} for create; {@code member_id_type} and
+ * {@code succeed_type} for addMembers); options and headers win.
  */
 final class ChatHandler implements ResourceHandler {
 
     /** Per call Lark takes at most 50 users and 5 bots (lark-rest-api.md §11). */
     static final int MAX_USERS = 50;
     static final int MAX_BOTS = 5;
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
-    };
 
     @Override
     public CompletableFuture<Void> handle(LarkCall call) {
@@ -35,8 +33,13 @@ final class ChatHandler implements ResourceHandler {
     }
 
     private CompletableFuture<Void> create(LarkCall call) {
-        Map<String, Object> chat = call.body() == null ? new LinkedHashMap<>() : bodyMap(call, "the chat");
+        RequestFields fields = RequestFields.of(call);
+        String userIdType = fields.param(LarkParam.USER_ID_TYPE, "user_id_type");
+        String uuid = MessageHandler.uuid(call, fields, fields.toMap());
+        Map<String, Object> chat = fields.toMap();
         Object setBotManager = chat.remove("set_bot_manager");
+        chat.remove("user_id_type");
+        chat.remove("uuid");
         checkMax(IdLists.from(chat.get("user_id_list"), "user_id_list"), MAX_USERS, "lark chat create: user_id_list");
         checkMax(IdLists.from(chat.get("bot_id_list"), "bot_id_list"), MAX_BOTS, "lark chat create: bot_id_list");
         Object name = chat.get("name");
@@ -45,9 +48,8 @@ final class ChatHandler implements ResourceHandler {
                                                + (name == null ? "none" : "'" + name + "'"));
         }
         // Lark creates at most one chat per uuid within 10 hours, so the create can be retried
-        String uuid = call.uuid(JsonBodies.write(call.client().mapper(), chat));
         return call.send(LarkRequest.post("/open-apis/im/v1/chats")
-                .query("user_id_type", call.param(LarkParam.USER_ID_TYPE))
+                .query("user_id_type", userIdType)
                 .query("set_bot_manager", setBotManager)
                 .query("uuid", uuid)
                 .json(chat)
@@ -57,14 +59,14 @@ final class ChatHandler implements ResourceHandler {
 
     private CompletableFuture<Void> addMembers(LarkCall call) {
         String chatId = call.require(LarkParam.CHAT_ID);
-        String memberIdType = call.param(LarkParam.MEMBER_ID_TYPE);
-        Object body = call.body();
-        Object succeedType = body instanceof Map ? ((Map<?, ?>) body).get("succeed_type") : null;
+        RequestFields fields = RequestFields.of(call);
+        String memberIdType = fields.param(LarkParam.MEMBER_ID_TYPE, "member_id_type");
+        Object given = call.body() instanceof Collection ? call.body() : fields.get("id_list");
         int max = "app_id".equals(memberIdType) ? MAX_BOTS : MAX_USERS;
-        List<String> ids = IdLists.check(IdLists.from(body, "id_list"), max, "lark chat addMembers: id_list");
+        List<String> ids = IdLists.check(IdLists.from(given, "id_list"), max, "lark chat addMembers: id_list");
         return call.send(LarkRequest.post("/open-apis/im/v1/chats/{}/members", chatId)
                 .query("member_id_type", memberIdType)
-                .query("succeed_type", succeedType)
+                .query("succeed_type", fields.get("succeed_type"))
                 .json(Map.of("id_list", ids)))
                 .thenAccept(reply -> {
                     Map<String, Object> data = reply.data();
@@ -72,11 +74,6 @@ final class ChatHandler implements ResourceHandler {
                     data.putIfAbsent("not_existed_id_list", List.of());
                     call.in().setBody(data);
                 });
-    }
-
-    private static Map<String, Object> bodyMap(LarkCall call, String what) {
-        Object node = JsonBodies.object(call.client().mapper(), call.body(), "lark chat " + call.operation() + ": " + what + " (body)");
-        return call.client().mapper().convertValue(node, JSON_OBJECT);
     }
 
     private static void checkMax(List<String> ids, int max, String what) {

@@ -5,21 +5,26 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camellark.lark.client.LarkRequest;
+import io.github.camellark.lark.content.LegacyMessageBody;
 
 /**
  * {@code lark:customBot}: posts to a group's custom-bot webhook. No app credentials: the webhook URL is the credential,
- * and it is never logged. The body is the content of {@code msgType} (a String is a text message), or a whole webhook
- * message (a Map with {@code msg_type}); with {@code botSecret} the message is signed.
+ * and it is never logged. The body is what {@code lark:message} takes (a String is a text message, a {@link
+ * io.github.camellark.lark.content.LarkContent}, or a Map/JSON content of {@code msgType}) written in the legacy form
+ * custom bots read, or a whole webhook message (a Map with {@code msg_type}); with {@code botSecret} it is signed.
  */
 final class CustomBotHandler implements ResourceHandler {
 
@@ -27,6 +32,8 @@ final class CustomBotHandler implements ResourceHandler {
     static final int MAX_BODY_BYTES = 20 * 1024;
     /** What custom bots can send (lark-rest-api.md §9, from third-party sources: unverified beyond these five). */
     static final List<String> MSG_TYPES = List.of("text", "post", "image", "share_chat", "interactive");
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
 
     private final Clock clock;
 
@@ -46,19 +53,31 @@ final class CustomBotHandler implements ResourceHandler {
         }
         URI webhook = webhook(call.configuration().getWebhookUrl());
         ObjectMapper mapper = call.client().mapper();
-        ObjectNode message = message(call, mapper);
+        Map<String, Object> message = message(call, mapper);
         String secret = call.configuration().getBotSecret();
         if (secret != null && !secret.isEmpty()) {
             String timestamp = Long.toString(clock.instant().getEpochSecond());
             message.put("timestamp", timestamp);
             message.put("sign", sign(timestamp, secret));
         }
-        String json = JsonBodies.write(mapper, message);
-        JsonBodies.checkSize(json, MAX_BODY_BYTES, "lark customBot send: the message");
+        checkSize(mapper, message);
         return call.sendForData(LarkRequest.post(null)
                 .absoluteUri(webhook, "custom-bot webhook")
                 .noAuth()
                 .json(message));
+    }
+
+    private static void checkSize(ObjectMapper mapper, Map<String, Object> message) {
+        int size;
+        try {
+            size = mapper.writeValueAsBytes(message).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("lark customBot send: the message cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+        if (size > MAX_BODY_BYTES) {
+            throw new IllegalArgumentException("lark customBot send: the message is limited to " + MAX_BODY_BYTES / 1024 + " KB ("
+                                               + MAX_BODY_BYTES + " bytes), got " + size + " bytes");
+        }
     }
 
     private static URI webhook(String url) {
@@ -77,32 +96,24 @@ final class CustomBotHandler implements ResourceHandler {
         }
     }
 
-    /** The webhook message: {@code msg_type} with {@code content}, or {@code card} for interactive messages. */
-    private static ObjectNode message(LarkCall call, ObjectMapper mapper) {
+    /**
+     * The webhook message: a whole message (a Map or Jackson node with {@code msg_type}) as it is, else the content of the
+     * body in the legacy form ({@code content} object, {@code card} for interactive).
+     */
+    private static Map<String, Object> message(LarkCall call, ObjectMapper mapper) {
         Object body = call.body();
-        String msgType = call.param(LarkParam.MSG_TYPE);
-        if (msgType == null && !(body instanceof CharSequence)) {
-            JsonNode whole = JsonBodies.object(mapper, body, "lark customBot send: the body");
-            if (whole.has("msg_type")) {
-                checkType(whole.get("msg_type").asText());
-                return whole.deepCopy();
-            }
+        boolean whole = call.param(LarkParam.MSG_TYPE) == null
+                        && (body instanceof Map && ((Map<?, ?>) body).containsKey("msg_type")
+                            || body instanceof JsonNode && ((JsonNode) body).has("msg_type"));
+        if (!whole) {
+            return LegacyMessageBody.of(MessageContents.of(call, null), mapper);
         }
-        String type = msgType != null ? msgType : "text";
-        checkType(type);
-        JsonNode content = "text".equals(type) && body instanceof CharSequence
-                ? mapper.createObjectNode().put("text", body.toString())
-                : JsonBodies.object(mapper, body, "lark customBot send: the " + type + " content (body)");
-        ObjectNode message = mapper.createObjectNode().put("msg_type", type);
-        message.set("interactive".equals(type) ? "card" : "content", content);
+        Map<String, Object> message = new LinkedHashMap<>(mapper.convertValue(body, JSON_OBJECT));
+        if (!MSG_TYPES.contains(String.valueOf(message.get("msg_type")))) {
+            throw new IllegalArgumentException("lark customBot send: msg_type " + message.get("msg_type") + " cannot be sent here:"
+                                               + " custom bots take text, post, image, share_chat or interactive");
+        }
         return message;
-    }
-
-    private static void checkType(String msgType) {
-        if (!MSG_TYPES.contains(msgType)) {
-            throw new IllegalArgumentException("lark customBot send: msgType must be one of " + String.join(", ", MSG_TYPES) + ", got '"
-                                               + msgType + "'");
-        }
     }
 
     /** Lark's custom-bot signature: the HMAC-SHA256 key is timestamp + "\n" + secret, the signed data is empty. */

@@ -1,5 +1,6 @@
 package io.github.camellark.lark.producer;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -8,7 +9,7 @@ import io.github.camellark.lark.client.LarkRequest;
 
 /**
  * {@code lark:urgent}: buzz users about a message in the app, by SMS or by phone. The users come from the header
- * {@code CamelLarkUserIdList}, the {@code userIdList} option, or the body (a List, or a Map with {@code user_id_list});
+ * {@code CamelLarkUserIdList}, the {@code userIdList} option, or the body (a List, or a Map/JSON with {@code user_id_list});
  * the ones Lark could not buzz are in the result's {@code invalid_user_id_list}.
  */
 final class UrgentHandler implements ResourceHandler {
@@ -48,7 +49,8 @@ final class UrgentHandler implements ResourceHandler {
             ids = IdLists.from(call.configuration().getUserIdList(), "user_id_list");
         }
         if (ids == null || ids.isEmpty()) {
-            ids = IdLists.from(call.body(), "user_id_list");
+            ids = IdLists.from(call.body() instanceof Collection ? call.body() : RequestFields.of(call).get("user_id_list"),
+                    "user_id_list");
         }
         return ids;
     }

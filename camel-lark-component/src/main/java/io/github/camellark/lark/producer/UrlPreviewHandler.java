@@ -1,5 +1,6 @@
 package io.github.camellark.lark.producer;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import io.github.camellark.lark.client.LarkRequest;
 
 /**
- * {@code lark:urlPreview}: make clients pull link previews again. The body is the list of preview tokens, or a Map with
+ * {@code lark:urlPreview}: make clients pull link previews again. The body is the list of preview tokens, or a Map/JSON with
  * {@code preview_tokens} and optionally {@code open_ids} (whose clients refresh; default everyone in the chat).
  */
 final class UrlPreviewHandler implements ResourceHandler {
@@ -22,10 +23,12 @@ final class UrlPreviewHandler implements ResourceHandler {
             throw new IllegalArgumentException("lark:urlPreview has no operation " + call.operation());
         }
         Object body = call.body();
-        List<String> tokens = IdLists.check(IdLists.from(body, "preview_tokens"), MAX_TOKENS, "lark urlPreview batchUpdate: preview_tokens");
+        RequestFields fields = RequestFields.of(call);
+        List<String> tokens = IdLists.check(IdLists.from(body instanceof Collection ? body : fields.get("preview_tokens"),
+                "preview_tokens"), MAX_TOKENS, "lark urlPreview batchUpdate: preview_tokens");
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("preview_tokens", tokens);
-        List<String> openIds = body instanceof Map ? IdLists.from(((Map<?, ?>) body).get("open_ids"), "open_ids") : null;
+        List<String> openIds = IdLists.from(fields.get("open_ids"), "open_ids");
         if (openIds != null && !openIds.isEmpty()) {
             request.put("open_ids", openIds);
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.LarkConstants;
+import io.github.camellark.lark.content.LarkContent;
 import io.github.camellark.lark.support.LarkTestSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class CardHandlerTest extends LarkTestSupport {
 
         for (Exchange result : List.of(update, delayed, ephemeral)) {
             assertThat(result.getException()).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("30 KB (30720 bytes)").hasMessageContaining("got 307");
+                    .hasMessageContaining("30 KB (30720 bytes)").hasMessageContaining("is 307");
         }
         assertThat(businessRequests()).isEmpty();
     }
@@ -77,12 +78,28 @@ class CardHandlerTest extends LarkTestSupport {
         Exchange missing = template.send("lark:card?messageId=om_card", e -> e.getMessage().setBody(null));
         Exchange noMessageId = template.send("lark:card", e -> e.getMessage().setBody(CARD_JSON));
 
-        assertThat(notJson.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not valid JSON");
-        assertThat(array.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be a JSON object");
-        assertThat(missing.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing");
+        assertThat(notJson.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be a JSON object");
+        assertThat(array.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be the JSON");
+        assertThat(missing.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("body is empty");
         assertThat(noMessageId.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("messageId")
                 .hasMessageContaining(LarkConstants.MESSAGE_ID);
         assertThat(businessRequests()).isEmpty();
+    }
+
+    @Test
+    void updateTakesATemplateCardBuiltWithLarkContentAndRefusesOtherContent() throws Exception {
+        lark.stubFor(patch(urlEqualTo("/open-apis/im/v1/messages/om_card")).willReturn(okJson(success("{}"))));
+
+        Exchange template = this.template.send("lark:card?messageId=om_card",
+                e -> e.getMessage().setBody(LarkContent.template("AAq1").variable("host", "h1")));
+        Exchange text = this.template.send("lark:card?messageId=om_card", e -> e.getMessage().setBody(LarkContent.text("hi")));
+
+        assertThat(template.getException()).isNull();
+        String sentContent = new ObjectMapper().readTree(businessRequests().get(0).getBodyAsString()).get("content").asText();
+        assertThat(new ObjectMapper().readTree(sentContent).at("/data/template_id").asText()).isEqualTo("AAq1");
+        assertThat(text.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a card")
+                .hasMessageContaining("text");
+        assertThat(businessRequests()).hasSize(1);
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.LarkEndpoint;
 import io.github.camellark.lark.client.LarkApiException;
+import io.github.camellark.lark.content.LarkContent;
 import io.github.camellark.lark.support.LarkTestSupport;
 import io.github.camellark.lark.support.LogCapture;
 import org.apache.camel.CamelContext;
@@ -101,6 +102,19 @@ class CustomBotHandlerTest extends LarkTestSupport {
         lark.verify(postRequestedFor(urlEqualTo(HOOK_PATH)).withRequestBody(equalToJson("{\"msg_type\":\"interactive\",\"card\":" + card + "}")));
         lark.verify(postRequestedFor(urlEqualTo(HOOK_PATH))
                 .withRequestBody(equalToJson("{\"msg_type\":\"text\",\"content\":{\"text\":\"map text\"}}")));
+    }
+
+    @Test
+    void typedContentIsWrittenInTheCustomBotForm() {
+        lark.stubFor(post(urlEqualTo(HOOK_PATH)).willReturn(okJson(OK)));
+
+        template.send("lark:customBot", e -> e.getMessage().setBody(LarkContent.post().title("Deploy").line("done")));
+        template.send("lark:customBot", e -> e.getMessage().setBody(LarkContent.text("hi all").mentionAll()));
+
+        lark.verify(postRequestedFor(urlEqualTo(HOOK_PATH)).withRequestBody(equalToJson(
+                "{\"msg_type\":\"post\",\"content\":{\"post\":{\"zh_cn\":{\"title\":\"Deploy\",\"content\":[[{\"tag\":\"text\",\"text\":\"done\"}]]}}}}")));
+        lark.verify(postRequestedFor(urlEqualTo(HOOK_PATH)).withRequestBody(equalToJson(
+                "{\"msg_type\":\"text\",\"content\":{\"text\":\"hi all <at user_id=\\\"all\\\"></at>\"}}")));
     }
 
     @Test
@@ -215,7 +229,7 @@ class CustomBotHandlerTest extends LarkTestSupport {
 
         for (Exchange result : List.of(option, whole)) {
             assertThat(result.getException()).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("text, post, image, share_chat, interactive");
+                    .hasMessageContaining("text, post, image, share_chat or interactive");
         }
         assertThat(businessRequests()).isEmpty();
     }

@@ -3,12 +3,10 @@ package io.github.camellark.lark.producer;
 import java.nio.charset.StandardCharsets;
 
 import io.github.camellark.lark.LarkConstants;
-import io.github.camellark.lark.LarkResource;
 import io.github.camellark.lark.support.LarkTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -23,22 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An upload followed by a send needs no glue: the upload leaves the key in {@code CamelLarkImageKey} /
  * {@code CamelLarkFileKey} (and the {@code {image_key}} / {@code {file_key}} data as the body), which {@code lark:message}
- * turns into the content of an image or file message. Runs once the {@code lark:message} producer is on the branch.
+ * turns into the content of an image or file message.
  */
-@EnabledIf(value = "messageProducerPresent", disabledReason = "lark:message is built on another branch; runs after the merge")
 class UploadThenSendTest extends LarkTestSupport {
 
     private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 9, 9 };
-
-    /** Whether {@code lark:message} has a producer; until the branches are merged it has none and the class is skipped. */
-    static boolean messageProducerPresent() {
-        try {
-            ResourceHandlers.forResource(LarkResource.MESSAGE);
-            return true;
-        } catch (UnsupportedOperationException e) {
-            return false;
-        }
-    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {

@@ -1,0 +1,72 @@
+package io.github.camellark.lark;
+
+import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LarkComponentTest extends CamelTestSupport {
+
+    @Test
+    void anUnknownResourceFailsAtEndpointCreationListingTheValidOnes() {
+        assertThatThrownBy(() -> context.getEndpoint("lark:mesage"))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .rootCause().hasMessageContaining("Unknown Lark resource 'mesage'")
+                .hasMessageContaining("message, batchMessage, image, file, card, reaction, pin, urgent, urlPreview, chat, customBot, events");
+    }
+
+    @Test
+    void anUnknownOperationFailsAtEndpointCreationListingTheValidOnes() {
+        assertThatThrownBy(() -> context.getEndpoint("lark:pin?operation=send"))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .rootCause().hasMessageContaining("Unknown operation 'send' for lark:pin; valid operations: create, delete, list");
+    }
+
+    @Test
+    void eachResourceHasItsDefaultOperation() {
+        assertThat(LarkResource.MESSAGE.operation(null)).isEqualTo("send");
+        assertThat(LarkResource.CARD.operation("")).isEqualTo("update");
+        assertThat(LarkResource.URGENT.defaultOperation()).isEqualTo("app");
+        assertThat(LarkResource.EVENTS.isProducer()).isFalse();
+    }
+
+    @Test
+    void endpointsStartFromTheComponentConfigurationAndOverrideItWithoutChangingIt() {
+        LarkComponent component = context.getComponent("lark", LarkComponent.class);
+        component.getConfiguration().setAppId("cli_component");
+        component.getConfiguration().setReceiveIdType("chat_id");
+
+        LarkEndpoint endpoint = context.getEndpoint("lark:message?receiveIdType=open_id&maxRetries=7", LarkEndpoint.class);
+
+        assertThat(endpoint.getConfiguration().getAppId()).isEqualTo("cli_component");
+        assertThat(endpoint.getConfiguration().getReceiveIdType()).isEqualTo("open_id");
+        assertThat(endpoint.getConfiguration().getMaxRetries()).isEqualTo(7);
+        assertThat(component.getConfiguration().getReceiveIdType()).isEqualTo("chat_id");
+        assertThat(component.getConfiguration().getMaxRetries()).isEqualTo(3);
+    }
+
+    @Test
+    void domainPicksTheHostAndBaseUriOverridesIt() {
+        assertThat(context.getEndpoint("lark:message", LarkEndpoint.class).getServiceUrl()).isEqualTo("https://open.feishu.cn");
+        assertThat(context.getEndpoint("lark:message?domain=lark", LarkEndpoint.class).getServiceUrl())
+                .isEqualTo("https://open.larksuite.com");
+        assertThat(context.getEndpoint("lark:message?baseUri=http://127.0.0.1:9/", LarkEndpoint.class).getServiceUrl())
+                .isEqualTo("http://127.0.0.1:9");
+    }
+
+    @Test
+    void secretsInTheUriAreMaskedWhereverTheEndpointIsShown() {
+        LarkEndpoint endpoint = context.getEndpoint("lark:customBot?appId=cli_x&appSecret=RAW(s3cr3t-app)"
+                                                    + "&botSecret=RAW(s3cr3t-bot)&encryptKey=RAW(s3cr3t-key)"
+                                                    + "&verificationToken=RAW(s3cr3t-vt)&userAccessToken=RAW(u-s3cr3t)"
+                                                    + "&webhookUrl=RAW(https://open.feishu.cn/open-apis/bot/v2/hook/s3cr3t-hook)",
+                LarkEndpoint.class);
+
+        assertThat(endpoint.getConfiguration().getAppSecret()).isEqualTo("s3cr3t-app");
+        assertThat(endpoint.toString()).doesNotContain("s3cr3t").contains("cli_x");
+        assertThat(org.apache.camel.util.URISupport.sanitizeUri(endpoint.getEndpointUri())).doesNotContain("s3cr3t");
+        assertThat(endpoint.getConfiguration().toString()).doesNotContain("s3cr3t");
+    }
+}
