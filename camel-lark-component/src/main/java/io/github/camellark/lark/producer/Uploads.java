@@ -79,8 +79,11 @@ final class Uploads {
         if (body instanceof WrappedFile) {
             // camel-file's GenericFile (and the FTP family): the file itself when it is local, else its loaded body
             WrappedFile<?> wrapped = (WrappedFile<?>) body;
-            Object file = wrapped.getFile();
-            return resolve(call, file instanceof File ? file : wrapped.getBody(), limit);
+            Object inner = wrapped.getFile() instanceof File ? wrapped.getFile() : wrapped.getBody();
+            if (inner != null) {
+                return resolve(call, inner, limit);
+            }
+            // content not loaded yet: camel-file's converters load it below
         }
         if (body instanceof InputStream) {
             return new Upload(UploadSource.of((InputStream) body, limit.bytes()), null);
