@@ -167,6 +167,19 @@ class CustomBotHandlerTest extends LarkTestSupport {
     }
 
     @Test
+    void endpointsThatDifferOnlyInTheirSecretsStayApart() {
+        String otherHook = "/open-apis/bot/v2/hook/other-hook-token-never-logged";
+        lark.stubFor(post(urlEqualTo(HOOK_PATH)).willReturn(okJson(OK)));
+        lark.stubFor(post(urlEqualTo(otherHook)).willReturn(okJson(OK)));
+
+        template.send("lark:customBot?webhookUrl=RAW(" + lark.baseUrl() + HOOK_PATH + ")", e -> e.getMessage().setBody("to ops"));
+        template.send("lark:customBot?webhookUrl=RAW(" + lark.baseUrl() + otherHook + ")", e -> e.getMessage().setBody("to dev"));
+
+        lark.verify(postRequestedFor(urlEqualTo(HOOK_PATH)).withRequestBody(equalToJson("{\"msg_type\":\"text\",\"content\":{\"text\":\"to ops\"}}")));
+        lark.verify(postRequestedFor(urlEqualTo(otherHook)).withRequestBody(equalToJson("{\"msg_type\":\"text\",\"content\":{\"text\":\"to dev\"}}")));
+    }
+
+    @Test
     void legacyStatusCodeRepliesAreAccepted() {
         lark.stubFor(post(urlEqualTo(HOOK_PATH)).willReturn(okJson("{\"Extra\":null,\"StatusCode\":0,\"StatusMessage\":\"success\"}")));
 
