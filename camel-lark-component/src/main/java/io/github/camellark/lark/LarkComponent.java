@@ -18,6 +18,7 @@ import io.github.camellark.lark.client.AuthEndpoint;
 import io.github.camellark.lark.client.SelfBuiltTokenProvider;
 import io.github.camellark.lark.client.StoreAppTokenProvider;
 import io.github.camellark.lark.client.TokenProvider;
+import io.github.camellark.lark.event.EventSources;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -25,7 +26,8 @@ import org.apache.camel.support.HealthCheckComponent;
 
 /**
  * The {@code lark:} component. Holds the defaults every endpoint starts from, and what endpoints of the same app share:
- * HTTP clients, token caches and the retry scheduler.
+ * HTTP clients, token caches, the retry scheduler, and the connections that bring events ({@link EventSources}: one per
+ * app, whatever the number of {@code lark:events} consumers).
  */
 @Component("lark")
 public class LarkComponent extends HealthCheckComponent {
@@ -37,6 +39,7 @@ public class LarkComponent extends HealthCheckComponent {
     private final Map<HttpSettings, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<TokenOwner, TokenProvider> tokenProviders = new ConcurrentHashMap<>();
     private final Map<String, AppTicketStore> appTickets = new ConcurrentHashMap<>();
+    private final EventSources eventSources = new EventSources();
     private volatile ScheduledExecutorService scheduler;
     private Clock clock = Clock.systemUTC();
 
@@ -127,6 +130,11 @@ public class LarkComponent extends HealthCheckComponent {
         return appTickets.computeIfAbsent(String.valueOf(appId), id -> new AppTicketStore());
     }
 
+    /** The event connections shared by the {@code lark:events} consumers of each app. */
+    public EventSources eventSources() {
+        return eventSources;
+    }
+
     /** Waits between retries; one small pool for the whole component. */
     ScheduledExecutorService scheduler() {
         ScheduledExecutorService current = scheduler;
@@ -144,6 +152,7 @@ public class LarkComponent extends HealthCheckComponent {
 
     @Override
     protected void doStop() throws Exception {
+        eventSources.closeAll();
         ScheduledExecutorService current = scheduler;
         scheduler = null;
         if (current != null) {

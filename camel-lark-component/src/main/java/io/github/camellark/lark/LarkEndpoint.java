@@ -113,7 +113,7 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         AsyncProcessor route = AsyncProcessorConverterHelper.convert(next);
         ExceptionHandler exceptionHandler = new LoggingExceptionHandler(getCamelContext(), LarkEndpoint.class);
         DefaultEventPipeline pipeline = createEventPipeline(EventRoute.of(this::createExchange, route, exceptionHandler));
-        return new LarkWebhookHandler(configuration, pipeline, Clock.systemUTC());
+        return new LarkWebhookHandler(configuration, pipeline, pipeline.mapper(), Clock.systemUTC());
     }
 
     /** No-op: Lark's request URL is set in the Lark developer console, not through an API. */

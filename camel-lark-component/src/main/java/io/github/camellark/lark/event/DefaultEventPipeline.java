@@ -44,7 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class DefaultEventPipeline extends ServiceSupport implements EventPipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultEventPipeline.class);
-    private static final byte[] EMPTY_CALLBACK_REPLY = "{}".getBytes(StandardCharsets.UTF_8);
     static final int ROUTING_THREADS = 10;
     static final int ROUTING_QUEUE = 10_000;
 
@@ -79,6 +78,24 @@ public final class DefaultEventPipeline extends ServiceSupport implements EventP
         return mapper;
     }
 
+    /** Where this pipeline remembers the event ids it routed. */
+    IdempotentRepository repository() {
+        return repository;
+    }
+
+    /** Whether this pipeline and the other may both route an event of some type. */
+    boolean routesSomeTypeOf(DefaultEventPipeline other) {
+        if (eventTypes.isEmpty() && other.eventTypes.isEmpty()) {
+            return true;
+        }
+        return eventTypes.isEmpty() ? other.eventTypes.stream().anyMatch(this::routes) : eventTypes.stream().anyMatch(other::routes);
+    }
+
+    /** An empty filter routes every type but app_ticket, which is routed only when named. */
+    private boolean routes(String eventType) {
+        return eventTypes.isEmpty() ? !EventEnvelope.APP_TICKET_TYPE.equals(eventType) : eventTypes.contains(eventType);
+    }
+
     @Override
     public CompletableFuture<EventAck> process(byte[] envelope) {
         EventEnvelope parsed;
@@ -92,6 +109,7 @@ public final class DefaultEventPipeline extends ServiceSupport implements EventP
     }
 
     /** Processes an envelope the transport already parsed (and authenticated). */
+    @Override
     public CompletableFuture<EventAck> process(EventEnvelope envelope) {
         switch (envelope.kind()) {
             case CHALLENGE:
@@ -220,7 +238,7 @@ public final class DefaultEventPipeline extends ServiceSupport implements EventP
      */
     private byte[] callbackReply(EventEnvelope envelope, Object body) {
         if (body == null || body == envelope.event()) {
-            return EMPTY_CALLBACK_REPLY;
+            return EventAck.KEEP_CARD;
         }
         if (body instanceof byte[] || body instanceof String) {
             byte[] bytes = body instanceof String ? ((String) body).getBytes(StandardCharsets.UTF_8) : (byte[]) body;
@@ -236,7 +254,7 @@ public final class DefaultEventPipeline extends ServiceSupport implements EventP
 
     /** Acknowledgement of an event the route does not see (now or yet): callbacks answer "keep the card". */
     private static EventAck notRouted(EventEnvelope envelope) {
-        return envelope.kind().isCallback() ? EventAck.reply(EMPTY_CALLBACK_REPLY) : EventAck.delivered();
+        return envelope.kind().isCallback() ? EventAck.reply(EventAck.KEEP_CARD) : EventAck.delivered();
     }
 
     private void forget(String key) {

@@ -1,5 +1,8 @@
 package io.github.camellark.lark.event;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * How to answer Lark for one event. A failure makes Lark redeliver; card callbacks carry the route's reply
  * ({@code {toast, card}} JSON) that Lark shows to the user.
@@ -8,6 +11,9 @@ package io.github.camellark.lark.event;
  * @param callbackBody JSON reply body for card callbacks and challenges; null when there is nothing to say
  */
 public record EventAck(boolean success, byte[] callbackBody) {
+
+    /** The reply to a card callback that leaves the card as it is: no toast, no new card. */
+    static final byte[] KEEP_CARD = "{}".getBytes(StandardCharsets.UTF_8);
 
     public static EventAck delivered() {
         return new EventAck(true, null);
@@ -19,5 +25,10 @@ public record EventAck(boolean success, byte[] callbackBody) {
 
     public static EventAck reply(byte[] body) {
         return new EventAck(true, body);
+    }
+
+    /** Whether Lark gets something to show or check: a challenge, or a card reply other than "keep the card". */
+    public boolean hasReply() {
+        return callbackBody != null && !Arrays.equals(callbackBody, KEEP_CARD);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camellark.lark.event;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -14,4 +15,9 @@ public interface EventPipeline {
      * @return completes when Lark must be answered: when the route finished, or when the deadline is reached first
      */
     CompletableFuture<EventAck> process(byte[] envelope);
+
+    /** Processes an envelope the transport already parsed (the webhook parses to authenticate); by default from its JSON. */
+    default CompletableFuture<EventAck> process(EventEnvelope envelope) {
+        return process(envelope.raw().getBytes(StandardCharsets.UTF_8));
+    }
 }

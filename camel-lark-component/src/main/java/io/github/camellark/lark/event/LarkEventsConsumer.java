@@ -1,8 +1,7 @@
 package io.github.camellark.lark.event;
 
 import io.github.camellark.lark.LarkEndpoint;
-import io.github.camellark.lark.event.webhook.WebhookTransport;
-import io.github.camellark.lark.event.ws.WebSocketTransport;
+import io.github.camellark.lark.health.LarkConsumerHealthCheck;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -11,13 +10,16 @@ import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
- * The {@code lark:events} consumer: one event pipeline (dedupe, filter, route, acknowledge) fed by the transport the
- * endpoint names, the WebSocket long connection or the webhook.
+ * The {@code lark:events} consumer: one event pipeline (dedupe, filter, route, acknowledge) fed by the connection of its
+ * app, the WebSocket long connection or the webhook the endpoint names. The connection is shared with the other
+ * {@code lark:events} consumers of the app (held by the component, see {@link EventSources}): every consumer sees every
+ * event, and keeps its own filter, repository and route. Its health check reports the shared connection.
  */
 public class LarkEventsConsumer extends DefaultConsumer {
 
     private DefaultEventPipeline pipeline;
-    private EventTransport transport;
+    private SharedEventSource source;
+    private SharedEventSource.Member member;
 
     public LarkEventsConsumer(LarkEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -33,28 +35,43 @@ public class LarkEventsConsumer extends DefaultConsumer {
         super.doStart();
         pipeline = getEndpoint().createEventPipeline(new ConsumerRoute());
         ServiceHelper.startService(pipeline);
-        transport = switch (getEndpoint().getConfiguration().getTransport()) {
-            case webhook -> new WebhookTransport(getEndpoint(), pipeline);
-            case websocket -> new WebSocketTransport(getEndpoint(), pipeline, this);
-        };
+        member = new SharedEventSource.Member(name(), pipeline, this::getExceptionHandler);
         try {
-            transport.start();
+            source = getEndpoint().getComponent().eventSources().join(getEndpoint(), member);
         } catch (Exception e) {
             ServiceHelper.stopService(pipeline);
             throw e;
         }
+        reportConnectionHealth();
     }
 
     @Override
     protected void doStop() throws Exception {
         // first no new events, then let the accepted ones finish
-        if (transport != null) {
-            transport.stop();
-            transport = null;
+        if (source != null) {
+            getEndpoint().getComponent().eventSources().leave(source, member);
+            source = null;
         }
         ServiceHelper.stopService(pipeline);
         pipeline = null;
         super.doStop();
+    }
+
+    /** Camel reports it as {@code consumer:<routeId>}; the webhook has no connection to report. */
+    private void reportConnectionHealth() {
+        SharedEventSource connection = source;
+        if (connection.status() == null
+                || getHealthCheck() != null && !(getHealthCheck() instanceof LarkConsumerHealthCheck)) {
+            return;
+        }
+        String id = getRouteId() != null ? "consumer:" + getRouteId() : "lark:" + getEndpoint().getEndpointUri();
+        LarkConsumerHealthCheck check = new LarkConsumerHealthCheck(id, connection::status);
+        check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
+        setHealthCheck(check);
+    }
+
+    private String name() {
+        return getRouteId() != null ? "route " + getRouteId() : getEndpoint().toString();
     }
 
     /** The pipeline routes into this consumer's route, with its exchange factory and exception handler. */

@@ -10,9 +10,9 @@ import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.LarkConfiguration;
-import io.github.camellark.lark.event.DefaultEventPipeline;
 import io.github.camellark.lark.event.EventAck;
 import io.github.camellark.lark.event.EventEnvelope;
+import io.github.camellark.lark.event.EventPipeline;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -35,14 +35,17 @@ public final class LarkWebhookHandler extends AsyncProcessorSupport {
     private static final Logger LOG = LoggerFactory.getLogger(LarkWebhookHandler.class);
     private static final String JSON = "application/json; charset=utf-8";
 
-    private final DefaultEventPipeline pipeline;
+    private final EventPipeline pipeline;
     private final WebhookRequestVerifier verifier;
     private final ObjectMapper mapper;
     private final int maxBodySize;
 
-    public LarkWebhookHandler(LarkConfiguration configuration, DefaultEventPipeline pipeline, Clock clock) {
+    /**
+     * @param pipeline where verified events go; started and stopped with this handler when it is a service
+     */
+    public LarkWebhookHandler(LarkConfiguration configuration, EventPipeline pipeline, ObjectMapper mapper, Clock clock) {
         this.pipeline = pipeline;
-        this.mapper = pipeline.mapper();
+        this.mapper = mapper;
         this.verifier = new WebhookRequestVerifier(configuration, mapper, clock);
         this.maxBodySize = configuration.getMaxEventBodySize();
     }

@@ -3,8 +3,9 @@ package io.github.camellark.lark.event.webhook;
 import java.time.Clock;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.LarkEndpoint;
-import io.github.camellark.lark.event.DefaultEventPipeline;
+import io.github.camellark.lark.event.EventPipeline;
 import io.github.camellark.lark.event.EventTransport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code lark:events?transport=webhook}: serves {@code POST webhookPath} through Camel's HTTP platform, so the same route
  * runs in Camel Main (camel-platform-http-main), Spring Boot (camel-platform-http-starter) and Quarkus without user code.
- * The HTTP consumer is a child of this transport: created on start, stopped with it.
+ * The HTTP consumer is a child of this transport: created on start, stopped with it. One path is served once, for
+ * every {@code lark:events} consumer on it (see {@code SharedEventSource}).
  */
 public final class WebhookTransport implements EventTransport {
 
@@ -28,12 +30,18 @@ public final class WebhookTransport implements EventTransport {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookTransport.class);
 
     private final LarkEndpoint endpoint;
-    private final DefaultEventPipeline pipeline;
+    private final EventPipeline pipeline;
+    private final ObjectMapper mapper;
     private Consumer httpConsumer;
 
-    public WebhookTransport(LarkEndpoint endpoint, DefaultEventPipeline pipeline) {
+    /**
+     * @param endpoint the endpoint whose options (path, request checks) apply
+     * @param pipeline where events go: the fan-out to the pipelines of every consumer on the path
+     */
+    public WebhookTransport(LarkEndpoint endpoint, EventPipeline pipeline, ObjectMapper mapper) {
         this.endpoint = endpoint;
         this.pipeline = pipeline;
+        this.mapper = mapper;
     }
 
     @Override
@@ -41,7 +49,7 @@ public final class WebhookTransport implements EventTransport {
         CamelContext context = endpoint.getCamelContext();
         RestConfiguration rest = context.getRestConfiguration();
         String path = endpoint.getConfiguration().getWebhookPath();
-        LarkWebhookHandler handler = new LarkWebhookHandler(endpoint.getConfiguration(), pipeline, Clock.systemUTC());
+        LarkWebhookHandler handler = new LarkWebhookHandler(endpoint.getConfiguration(), pipeline, mapper, Clock.systemUTC());
         httpConsumer = restConsumerFactory(context, rest).createConsumer(context, handler, "POST", path, null, null, null, rest,
                 Map.of());
         ServiceHelper.startService(httpConsumer);

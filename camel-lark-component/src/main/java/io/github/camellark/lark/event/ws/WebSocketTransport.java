@@ -28,14 +28,10 @@ import io.github.camellark.lark.event.EventPipeline;
 import io.github.camellark.lark.event.EventTransport;
 import io.github.camellark.lark.health.ConsumerStatus;
 import io.github.camellark.lark.health.ConsumerStatus.State;
-import io.github.camellark.lark.health.LarkConsumerHealthCheck;
 import org.apache.camel.CamelContext;
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.ExecutorServiceManager;
-import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.LoggingExceptionHandler;
-import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * endpoint discovery, the WebSocket dial through the component's HTTP client (so its proxy applies), a ping every
  * {@code PingInterval} with a liveness watchdog, fragment reassembly, one ack per data frame, and reconnection with Lark's
  * jitter and interval, re-discovering the endpoint every time. Client errors (bad credentials, connection limit,
- * forbidden) stop it: they go to the consumer's exception handler and turn its health check DOWN.
+ * forbidden) stop it: they go to the exception handler (every consumer's) and turn the consumers' health checks DOWN.
+ * One instance serves every {@code lark:events} consumer of the app (see {@code SharedEventSource}).
  * <p>
  * Threads: one timer and a worker pool from Camel's ExecutorServiceManager (named {@code LarkWebSocket...}); socket
  * callbacks run on the HTTP client's threads and never run a route. All are released by {@link #stop()}.
@@ -64,9 +61,7 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
     private final LarkEndpoint endpoint;
     private final EventPipeline pipeline;
     private final Set<CompletableFuture<Void>> inflight = ConcurrentHashMap.newKeySet();
-    private final DefaultConsumer consumer;
     private volatile ExceptionHandler exceptionHandler;
-    private volatile LarkConsumerHealthCheck healthCheck;
 
     // created by start(), released by stop()
     private ScheduledExecutorService timer;
@@ -89,26 +84,21 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
     }
 
     /**
-     * @param consumer the consumer this transport feeds: its exception handler hears about permanent failures and its
-     *                 health check reports the connection; null when the transport runs on its own (tests)
+     * @param endpoint the endpoint whose options (credentials, {@code ws*}, proxy) the connection uses
+     * @param pipeline where events go: the fan-out to the pipelines of every consumer of the app
      */
-    public WebSocketTransport(LarkEndpoint endpoint, EventPipeline pipeline, DefaultConsumer consumer) {
-        this.consumer = consumer;
+    public WebSocketTransport(LarkEndpoint endpoint, EventPipeline pipeline) {
         this.endpoint = endpoint;
         this.pipeline = pipeline;
     }
 
-    /** Where client errors go when there is no consumer, or to override its exception handler. */
+    /** Where client errors go (the consumers' exception handlers); logged when not set. */
     public void setExceptionHandler(ExceptionHandler exceptionHandler) {
         this.exceptionHandler = exceptionHandler;
     }
 
-    /** The health check of this connection; also set on the consumer, so Camel reports it as {@code consumer:<routeId>}. */
-    public HealthCheck healthCheck() {
-        return healthCheck;
-    }
-
     /** Where the connection is, and why. */
+    @Override
     public ConsumerStatus status() {
         Status now = status;
         Map<String, Object> details = new LinkedHashMap<>();
@@ -142,7 +132,6 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
         mapper = endpoint.client().mapper();
         discovery = new EndpointDiscovery(http, endpoint.baseUri(), configuration.getAppId(), configuration.getAppSecret(),
                 Duration.ofMillis(configuration.getWsConnectTimeout()), mapper);
-        registerHealthCheck();
         synchronized (this) {
             config = ClientConfig.DEFAULTS;
             failedAttempts = 0;
@@ -267,7 +256,7 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
         if (fatal != null) {
             LOG.error("Lark long connection stopped for good: {}", fatal.getMessage());
             exceptionHandler().handleException(
-                    "Lark long connection stopped; no events arrive until the route is restarted", fatal);
+                    "Lark long connection stopped; no events arrive until a lark:events route of the app is restarted", fatal);
         }
     }
 
@@ -486,29 +475,8 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
         }
     }
 
-    // ---- consumer integration
-
     private ExceptionHandler exceptionHandler() {
         ExceptionHandler explicit = exceptionHandler;
-        if (explicit != null) {
-            return explicit;
-        }
-        if (consumer != null && consumer.getExceptionHandler() != null) {
-            return consumer.getExceptionHandler();
-        }
-        return new LoggingExceptionHandler(endpoint.getCamelContext(), WebSocketTransport.class);
-    }
-
-    private void registerHealthCheck() {
-        String id = consumer != null && consumer.getRouteId() != null
-                ? "consumer:" + consumer.getRouteId()
-                : "lark:" + URISupport.sanitizeUri(endpoint.getEndpointUri());
-        LarkConsumerHealthCheck check = new LarkConsumerHealthCheck(id, this::status);
-        check.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
-        healthCheck = check;
-        if (consumer != null
-                && (consumer.getHealthCheck() == null || consumer.getHealthCheck() instanceof LarkConsumerHealthCheck)) {
-            consumer.setHealthCheck(check);
-        }
+        return explicit != null ? explicit : new LoggingExceptionHandler(endpoint.getCamelContext(), WebSocketTransport.class);
     }
 }

@@ -28,7 +28,7 @@ class LongConnectionLifecycleTest extends LongConnectionTestSupport {
             assertThat(e.getMessage()).contains(APP_ID, "app id or app secret invalid", "check appId/appSecret")
                     .doesNotContain("not-the-secret");
         });
-        HealthCheck.Result health = transport.healthCheck().call();
+        HealthCheck.Result health = healthCheck(transport).call();
         assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(health.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("app id or app secret invalid"));
         assertThat(health.getDetails()).containsEntry("lark.state", "FAILED");
@@ -44,8 +44,8 @@ class LongConnectionLifecycleTest extends LongConnectionTestSupport {
         await().atMost(Duration.ofSeconds(5)).until(() -> transport.status().state() == State.FAILED);
         assertThat(transport.status().reason()).contains("514", "1000040350", "at most 50 long connections");
         assertThat(reported).singleElement().isInstanceOf(LongConnectionException.class);
-        assertThat(transport.healthCheck().callReadiness().getState()).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(transport.healthCheck().callLiveness().getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(healthCheck(transport).callReadiness().getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(healthCheck(transport).callLiveness().getState()).isEqualTo(HealthCheck.State.DOWN);
         await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4)).until(() -> larkWs.handshakeCount() == 1);
     }
 
@@ -78,13 +78,13 @@ class LongConnectionLifecycleTest extends LongConnectionTestSupport {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> larkWs.discoveryCount() >= 2);
         assertThat(transport.status().state()).isEqualTo(State.CONNECTING);
-        assertThat(transport.healthCheck().callReadiness().getState()).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(transport.healthCheck().callReadiness().getMessage()).hasValueSatisfying(m -> assertThat(m).contains("HTTP 503"));
-        assertThat(transport.healthCheck().callLiveness().getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(healthCheck(transport).callReadiness().getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(healthCheck(transport).callReadiness().getMessage()).hasValueSatisfying(m -> assertThat(m).contains("HTTP 503"));
+        assertThat(healthCheck(transport).callLiveness().getState()).isEqualTo(HealthCheck.State.UP);
 
         larkWs.faults().clear();
         awaitConnected(transport);
-        assertThat(transport.healthCheck().call().getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(healthCheck(transport).call().getState()).isEqualTo(HealthCheck.State.UP);
     }
 
     @Test

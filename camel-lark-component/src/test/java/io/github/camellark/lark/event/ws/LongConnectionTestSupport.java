@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkEndpoint;
 import io.github.camellark.lark.health.ConsumerStatus;
+import io.github.camellark.lark.health.LarkConsumerHealthCheck;
 import io.github.camellark.lark.support.LogCapture;
 import io.github.camellark.lark.testkit.events.AppIdentity;
 import io.github.camellark.lark.testkit.events.LarkEvents;
@@ -82,11 +83,16 @@ abstract class LongConnectionTestSupport extends CamelTestSupport {
     protected WebSocketTransport startTransport(String options, RecordingPipeline pipeline) {
         LarkEndpoint endpoint = context.getEndpoint("lark:events" + (options.isEmpty() ? "" : "?" + options), LarkEndpoint.class);
         endpoint.start();
-        WebSocketTransport transport = new WebSocketTransport(endpoint, pipeline, null);
+        WebSocketTransport transport = new WebSocketTransport(endpoint, pipeline);
         transport.setExceptionHandler(recordingHandler);
         transports.add(transport);
         transport.start();
         return transport;
+    }
+
+    /** The health check a consumer of this transport reports. */
+    protected static LarkConsumerHealthCheck healthCheck(WebSocketTransport transport) {
+        return new LarkConsumerHealthCheck("consumer:test", transport::status);
     }
 
     protected static void awaitConnected(WebSocketTransport transport) {
