@@ -14,6 +14,7 @@ import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.testkit.events.EventUser;
 import io.github.camellark.lark.testkit.events.LarkEvent;
 import io.github.camellark.lark.testkit.events.RetrySchedule;
+import io.github.camellark.lark.testkit.ws.HandshakeRejection;
 import io.github.camellark.lark.testkit.ws.WsConnection;
 import io.github.camellark.lark.testkit.ws.WsDelivery;
 import org.apache.camel.Exchange;
@@ -180,6 +181,20 @@ class SeveralRoutesOneLongConnectionTest extends LongConnectionTestSupport {
         assertThat(consumerHealth("consumer:messages").getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(consumerHealth("consumer:members").getState()).isEqualTo(HealthCheck.State.DOWN);
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> larkWs.discoveryCount() <= 2);
+    }
+
+    @Test
+    void aRouteStartingAfterTheConnectionStoppedForGoodMakesItTryAgain() throws Exception {
+        larkWs.faults().rejectNextHandshakes(1, HandshakeRejection.connectionLimit());
+        route("messages", MESSAGES, r -> r.to("mock:messages"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> "FAILED".equals(consumerHealth("consumer:messages").getDetails().get("lark.state")));
+
+        route("members", MEMBERS, r -> r.to("mock:members"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> larkWs.openConnections().size() == 1);
+        assertThat(larkWs.handshakeCount()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> consumerHealth("consumer:messages").getState() == HealthCheck.State.UP);
     }
 
     @Test
