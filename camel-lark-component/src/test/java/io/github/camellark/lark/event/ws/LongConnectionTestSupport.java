@@ -38,19 +38,7 @@ abstract class LongConnectionTestSupport extends CamelTestSupport {
     protected DiscoveryHttpServer discovery;
     protected final LarkEvents events = new LarkEvents(new AppIdentity(APP_ID, "2ed263bf32cf1651", "verification-token-1"));
     protected final List<Throwable> reported = new CopyOnWriteArrayList<>();
-    protected final ExceptionHandler recordingHandler = new ExceptionHandler() {
-        public void handleException(Throwable exception) {
-            reported.add(exception);
-        }
-
-        public void handleException(String message, Throwable exception) {
-            reported.add(exception);
-        }
-
-        public void handleException(String message, org.apache.camel.Exchange exchange, Throwable exception) {
-            reported.add(exception);
-        }
-    };
+    protected final ExceptionHandler recordingHandler = recording(reported);
 
     private final List<WebSocketTransport> transports = new CopyOnWriteArrayList<>();
 
@@ -88,6 +76,23 @@ abstract class LongConnectionTestSupport extends CamelTestSupport {
         transports.add(transport);
         transport.start();
         return transport;
+    }
+
+    /** An exception handler that keeps what it is told in {@code errors}. */
+    protected static ExceptionHandler recording(List<Throwable> errors) {
+        return new ExceptionHandler() {
+            public void handleException(Throwable exception) {
+                errors.add(exception);
+            }
+
+            public void handleException(String message, Throwable exception) {
+                errors.add(exception);
+            }
+
+            public void handleException(String message, org.apache.camel.Exchange exchange, Throwable exception) {
+                errors.add(exception);
+            }
+        };
     }
 
     /** The health check a consumer of this transport reports. */

@@ -17,7 +17,6 @@ import io.github.camellark.lark.testkit.events.RetrySchedule;
 import io.github.camellark.lark.testkit.ws.HandshakeRejection;
 import io.github.camellark.lark.testkit.ws.WsConnection;
 import io.github.camellark.lark.testkit.ws.WsDelivery;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
@@ -25,7 +24,6 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.apache.camel.spi.ExceptionHandler;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -242,22 +240,6 @@ class SeveralRoutesOneLongConnectionTest extends LongConnectionTestSupport {
             failure = failure.getCause();
         }
         return failure;
-    }
-
-    private static ExceptionHandler recording(List<Throwable> errors) {
-        return new ExceptionHandler() {
-            public void handleException(Throwable exception) {
-                errors.add(exception);
-            }
-
-            public void handleException(String message, Throwable exception) {
-                errors.add(exception);
-            }
-
-            public void handleException(String message, Exchange exchange, Throwable exception) {
-                errors.add(exception);
-            }
-        };
     }
 
     private HealthCheck.Result consumerHealth(String id) {
