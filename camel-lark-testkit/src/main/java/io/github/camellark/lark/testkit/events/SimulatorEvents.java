@@ -34,6 +34,9 @@ import io.github.camellark.lark.testkit.ws.LongConnectionServer;
  * messages), a user reading a bot message, a user recalling a message, a user adding or removing a reaction,
  * a user adding members to a chat. Actions of the app itself produce none (no echo of the app's own API calls);
  * whether Lark sends some of them anyway is unverified.
+ * <p>
+ * Card clicks ({@link #clickCard}, or a card action {@link #push}ed about a stored message) are callbacks: the app's
+ * answer is applied as Lark's client does (toast, card update; EVENTS.md "Card clicks").
  */
 public final class SimulatorEvents implements AutoCloseable {
 
