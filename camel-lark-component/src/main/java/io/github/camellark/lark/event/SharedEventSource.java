@@ -57,16 +57,17 @@ public final class SharedEventSource {
             List<String> differences = wanted.differencesFrom(settings);
             if (!differences.isEmpty()) {
                 throw new IllegalArgumentException("The lark:events consumer of " + member.name() + " cannot share "
-                        + settings.describe() + " with the one of " + established.name() + ": these options differ: " + String.join(", ", differences)
-                        + ". Every lark:events consumer of one app shares one connection; give them the same values"
-                        + " (for example once on the component, camel.component.lark.*).");
+                        + settings.describe() + " with the one of " + established.name() + ": these options differ: "
+                        + String.join(", ", differences) + ". The consumers of one connection must agree on them; set"
+                        + " them once, for example on the component (camel.component.lark.*).");
             }
             for (Member other : members) {
                 if (other.pipeline().repository() == member.pipeline().repository()
                         && other.pipeline().routesSomeTypeOf(member.pipeline())) {
                     throw new IllegalArgumentException("The lark:events consumers of " + other.name() + " and "
-                            + member.name() + " route some of the same event types and use the same idempotentRepository: the first to route"
-                            + " an event would make it a duplicate for the other. Give each its own idempotentRepository.");
+                            + member.name() + " route some of the same event types and use the same"
+                            + " idempotentRepository: the first to route an event would make it a duplicate for the other."
+                            + " Give each its own idempotentRepository.");
                 }
             }
         }
