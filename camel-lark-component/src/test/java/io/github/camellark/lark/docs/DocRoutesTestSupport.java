@@ -63,6 +63,8 @@ abstract class DocRoutesTestSupport extends CamelTestSupport {
 
     @AfterEach
     void closeLarkAndCheckTheLogs() {
+        // the consumers first, so that none of them tries to reconnect to a closed simulator
+        context.stop();
         if (sim != null) {
             sim.close();
         }
