@@ -118,6 +118,16 @@ class RecipesDocRoutesTest extends DocRoutesTestSupport {
         start(routes);
     }
 
+    /** The ops room with a custom bot whose secret is "bot-secret-0001", and the alert route signing with the given one. */
+    private void customBotSigningWith(String botSecret) throws Exception {
+        alice = sim.createUser("Alice");
+        ops = sim.createChat("ops-room", alice);
+        SimCustomBot bot = sim.createCustomBot(ops, "bot-secret-0001");
+        context.getPropertiesComponent().addOverrideProperty("alerts.webhook-url", sim.webhookUrl(bot));
+        context.getPropertiesComponent().addOverrideProperty("alerts.bot-secret", botSecret);
+        start(new CustomBotAlerts());
+    }
+
     @Test
     void anUploadedImageAndFileAreSentByTheirKeys() throws Exception {
         opsRoom(new UploadThenSend());
@@ -157,12 +167,7 @@ class RecipesDocRoutesTest extends DocRoutesTestSupport {
 
     @Test
     void aSignedAlertReachesTheGroupOfTheCustomBot() throws Exception {
-        alice = sim.createUser("Alice");
-        ops = sim.createChat("ops-room", alice);
-        SimCustomBot bot = sim.createCustomBot(ops, "bot-secret-0001");
-        context.getPropertiesComponent().addOverrideProperty("alerts.webhook-url", sim.webhookUrl(bot));
-        context.getPropertiesComponent().addOverrideProperty("alerts.bot-secret", "bot-secret-0001");
-        start(new CustomBotAlerts());
+        customBotSigningWith("bot-secret-0001");
 
         Exchange sent = template.send("direct:alert", e -> {
             e.getMessage().setBody("disk full on db-1");
@@ -175,12 +180,7 @@ class RecipesDocRoutesTest extends DocRoutesTestSupport {
 
     @Test
     void anAlertSignedWithTheWrongSecretIsRefusedWith19021() throws Exception {
-        alice = sim.createUser("Alice");
-        ops = sim.createChat("ops-room", alice);
-        SimCustomBot bot = sim.createCustomBot(ops, "bot-secret-0001");
-        context.getPropertiesComponent().addOverrideProperty("alerts.webhook-url", sim.webhookUrl(bot));
-        context.getPropertiesComponent().addOverrideProperty("alerts.bot-secret", "not-the-secret");
-        start(new CustomBotAlerts());
+        customBotSigningWith("not-the-secret");
 
         Exchange sent = template.send("direct:alert", e -> e.getMessage().setBody("disk full on db-1"));
 
