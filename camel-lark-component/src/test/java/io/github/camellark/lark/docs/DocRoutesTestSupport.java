@@ -79,7 +79,7 @@ abstract class DocRoutesTestSupport extends CamelTestSupport {
         }
     }
 
-    /** Waits until this many long connections are open (one per started {@code lark:events} consumer). */
+    /** Waits until this many long connections are open (one per app, whatever its number of {@code lark:events} consumers). */
     protected void awaitLongConnections(int count) {
         await().atMost(Duration.ofSeconds(10)).until(() -> sim.longConnection().openConnections().size() == count);
     }

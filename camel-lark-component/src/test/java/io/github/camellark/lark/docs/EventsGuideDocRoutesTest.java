@@ -33,7 +33,16 @@ import static org.awaitility.Awaitility.await;
 /** The routes of docs/events.md, verbatim, run against the simulator: if a route changes here, the page changes with it. */
 class EventsGuideDocRoutesTest extends DocRoutesTestSupport {
 
-    /** "One consumer per app". */
+    /** "Several routes for one app": one route per event type. */
+    static final class OneRoutePerEventType extends RouteBuilder {
+        @Override
+        public void configure() {
+            from("lark:events?eventTypes=im.message.receive_v1").to("direct:commands");
+            from("lark:events?eventTypes=im.chat.member.user.added_v1").to("direct:welcome");
+        }
+    }
+
+    /** "Several routes for one app": one consumer dispatching by type. */
     static final class OneConsumerPerApp extends RouteBuilder {
         @Override
         public void configure() {
@@ -86,6 +95,29 @@ class EventsGuideDocRoutesTest extends DocRoutesTestSupport {
             from("direct:welcome").to("mock:welcome");
             from("direct:commands").to("mock:commands");
         }
+    }
+
+    @Test
+    void oneRoutePerEventTypeSharesOneConnectionAndEachEventReachesItsRoute() throws Exception {
+        start(new OneRoutePerEventType(), new Receivers());
+        awaitLongConnections(1);
+        SimUser alice = sim.createUser("Alice");
+        SimUser bob = sim.createUser("Bob");
+        SimChat room = sim.createChat("ops-room", alice);
+        MockEndpoint commands = getMockEndpoint("mock:commands");
+        MockEndpoint welcome = getMockEndpoint("mock:welcome");
+        commands.expectedMessageCount(1);
+        welcome.expectedMessageCount(1);
+        commands.setAssertPeriod(300);
+
+        sim.userSays(alice, room, "/status");
+        sim.events().push(sim.events().factory().chatMemberUserAdded(room.chatId(), "ops-room",
+                sim.events().eventUser(alice), sim.events().eventUser(bob)));
+
+        MockEndpoint.assertIsSatisfied(commands, welcome);
+        assertThat(welcome.getExchanges().get(0).getMessage().getHeader(LarkConstants.EVENT_TYPE))
+                .isEqualTo("im.chat.member.user.added_v1");
+        assertThat(sim.longConnection().connections()).hasSize(1);
     }
 
     @Test

@@ -41,6 +41,16 @@ class SeveralRoutesOneLongConnectionTest extends LongConnectionTestSupport {
     private static final String MESSAGES = "lark:events?eventTypes=im.message.receive_v1";
     private static final String MEMBERS = "lark:events?eventTypes=im.chat.member.user.added_v1";
 
+    /** docs/events-websocket.md, "Several routes for one app". */
+    static final class OneRoutePerEventType extends RouteBuilder {
+        @Override
+        public void configure() {
+            from("lark:events?eventTypes=im.message.receive_v1").to("direct:messages");
+            from("lark:events?eventTypes=im.chat.member.user.added_v1").to("direct:welcome");
+            from("lark:events?eventTypes=card.action.trigger").to("direct:cards");
+        }
+    }
+
     private final EventUser alice = events.user("Alice");
     private final EventUser bob = events.user("Bob");
 
@@ -93,6 +103,31 @@ class SeveralRoutesOneLongConnectionTest extends LongConnectionTestSupport {
         assertThat(deliveries).allSatisfy(d -> assertThat(d.attemptCount()).as("acked 200 at once").isEqualTo(1));
         assertThat(larkWs.connections()).hasSize(1);
         assertThat(larkWs.discoveryCount()).isEqualTo(1);
+    }
+
+    @Test
+    void theDocumentedRoutesShareOneConnection() throws Exception {
+        context.addRoutes(new OneRoutePerEventType());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:messages").to("mock:messages");
+                from("direct:welcome").to("mock:members");
+                from("direct:cards").setBody(constant(Map.of("toast", Map.of("type", "info", "content", "Seen"))));
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> larkWs.openConnections().size() == 1);
+        getMockEndpoint("mock:messages").expectedMessageCount(1);
+        getMockEndpoint("mock:members").expectedMessageCount(1);
+
+        larkWs.push(events.textMessage(alice, "oc_chat1", "hello"));
+        larkWs.push(memberAdded(1));
+        WsDelivery click = larkWs.push(events.cardAction(alice, "om_card1", "oc_chat1", Map.of("op", "ack")));
+
+        MockEndpoint.assertIsSatisfied(context);
+        await().atMost(Duration.ofSeconds(5)).until(click::isDelivered);
+        assertThat(click.callbackReply()).hasValueSatisfying(reply -> assertThat(reply).contains("Seen"));
+        assertThat(larkWs.connections()).hasSize(1);
     }
 
     @Test
