@@ -1,0 +1,103 @@
+package io.github.camellark.lark.testkit.events;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The cryptography Lark applies to webhook pushes when an app has an Encrypt Key
+ * (lark-events.md §1.5 and §1.6).
+ * <ul>
+ * <li>body: {@code {"encrypt": base64(iv + AES-256-CBC(PKCS#7, plaintext))}}, AES key = SHA-256 of the Encrypt Key;</li>
+ * <li>signature: {@code lowercase_hex(SHA-256(timestamp + nonce + encryptKey + rawBody))}.</li>
+ * </ul>
+ * Stateless; thread-safe.
+ */
+public final class EventCrypto {
+
+    private static final int IV_LENGTH = 16;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private EventCrypto() {
+    }
+
+    /** Encrypts {@code plaintext} with a fresh random IV; the result is the value of the {@code encrypt} field. */
+    public static String encrypt(String encryptKey, String plaintext) {
+        byte[] iv = new byte[IV_LENGTH];
+        RANDOM.nextBytes(iv);
+        return encrypt(encryptKey, plaintext, iv);
+    }
+
+    /** Encrypts with a given IV, so a test can reproduce an exact ciphertext. */
+    public static String encrypt(String encryptKey, String plaintext, byte[] iv) {
+        if (iv.length != IV_LENGTH) {
+            throw new IllegalArgumentException("AES-CBC needs a 16-byte IV");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding"); // PKCS5Padding in the JCE is PKCS#7 for 16-byte blocks
+            cipher.init(Cipher.ENCRYPT_MODE, aesKey(encryptKey), new IvParameterSpec(iv));
+            byte[] ciphertext = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] raw = new byte[IV_LENGTH + ciphertext.length];
+            System.arraycopy(iv, 0, raw, 0, IV_LENGTH);
+            System.arraycopy(ciphertext, 0, raw, IV_LENGTH, ciphertext.length);
+            return Base64.getEncoder().encodeToString(raw);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-CBC is not available in this JVM", e);
+        }
+    }
+
+    /**
+     * Decrypts an {@code encrypt} value with strict PKCS#7 unpadding.
+     *
+     * @throws IllegalArgumentException when the value is not valid base64, is too short, or does not decrypt
+     */
+    public static String decrypt(String encryptKey, String encrypted) {
+        byte[] raw;
+        try {
+            raw = Base64.getDecoder().decode(encrypted);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("encrypt is not base64", e);
+        }
+        if (raw.length < 2 * IV_LENGTH || raw.length % IV_LENGTH != 0) {
+            throw new IllegalArgumentException("encrypt has the wrong length: " + raw.length);
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+            cipher.init(Cipher.DECRYPT_MODE, aesKey(encryptKey), new IvParameterSpec(Arrays.copyOf(raw, IV_LENGTH)));
+            byte[] plain = cipher.doFinal(raw, IV_LENGTH, raw.length - IV_LENGTH);
+            return new String(plain, StandardCharsets.UTF_8);
+        } catch (javax.crypto.BadPaddingException | javax.crypto.IllegalBlockSizeException e) {
+            throw new IllegalArgumentException("encrypt does not decrypt with this key", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-CBC is not available in this JVM", e);
+        }
+    }
+
+    /** {@code X-Lark-Signature}: hex SHA-256 over the exact bytes of the request body (never a re-serialisation). */
+    public static String signature(String timestamp, String nonce, String encryptKey, byte[] rawBody) {
+        MessageDigest sha256 = sha256();
+        sha256.update((timestamp + nonce + encryptKey).getBytes(StandardCharsets.UTF_8));
+        sha256.update(rawBody);
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private static SecretKeySpec aesKey(String encryptKey) {
+        return new SecretKeySpec(sha256().digest(encryptKey.getBytes(StandardCharsets.UTF_8)), "AES");
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+}
