@@ -42,6 +42,12 @@ public final class BenchMain {
             case "startup-sdk":
                 ChildModes.startupSdk();
                 break;
+            case "files-camel":
+                BigFiles.camel();
+                break;
+            case "files-sdk":
+                BigFiles.sdk();
+                break;
             case "quick":
             case "full":
                 new BenchMain(mode.equals("quick")).runAll();
@@ -58,8 +64,18 @@ public final class BenchMain {
         log("camel-lark benchmark, mode " + (quick ? "quick" : "full") + ", " + Runtime.getRuntime().availableProcessors()
                 + " CPUs, JVM " + System.getProperty("java.vm.version") + ", args " + ManagementFactory.getRuntimeMXBean().getInputArguments());
         try (StubLarkServer stub = new StubLarkServer(Integer.getInteger("bench.stubThreads", 1))) {
-            sendThroughput(stub);
-            footprintAndStart(stub);
+            if (selected("send")) {
+                sendThroughput(stub);
+            }
+            if (selected("events")) {
+                new EventSection(report, quick).run(stub);
+            }
+            if (selected("files")) {
+                new FileSection(report).run(stub);
+            }
+            if (selected("footprint")) {
+                footprintAndStart(stub);
+            }
         }
         report.note(String.format(Locale.ROOT, "Total benchmark time: %.0f s.", (System.nanoTime() - started) / 1e9));
         String rendered = report.render();
@@ -71,6 +87,12 @@ public final class BenchMain {
                     + "\n\n" + rendered);
             log("report written to " + out);
         }
+    }
+
+    /** -Dbench.sections=send,events,files,footprint (default: all) picks what runs, for development. */
+    private static boolean selected(String section) {
+        String sections = System.getProperty("bench.sections", "all");
+        return sections.equals("all") || Arrays.asList(sections.split(",")).contains(section);
     }
 
     // ---- 1. send throughput and latency ------------------------------------------------------------------------

@@ -53,8 +53,21 @@ final class ChildJvm {
         return results;
     }
 
+    /** The exception that ended the child and its deepest cause, not the whole stack. */
     private static String tail(String text) {
-        String trimmed = text.strip();
-        return trimmed.length() > 600 ? "..." + trimmed.substring(trimmed.length() - 600) : trimmed;
+        String first = null;
+        String cause = null;
+        for (String line : text.split("\n")) {
+            if (first == null && line.startsWith("Exception in thread")) {
+                first = line;
+            } else if (line.startsWith("Caused by:")) {
+                cause = line;
+            }
+        }
+        if (first == null) {
+            String trimmed = text.strip();
+            return trimmed.length() > 300 ? "..." + trimmed.substring(trimmed.length() - 300) : trimmed;
+        }
+        return cause == null ? first : first + " / " + cause;
     }
 }

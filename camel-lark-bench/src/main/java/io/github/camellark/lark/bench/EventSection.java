@@ -1,0 +1,89 @@
+package io.github.camellark.lark.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * 2. Event intake: the same signed, encrypted webhook requests into camel-lark and into the SDK's EventDispatcher, and
+ * the same frames over the long connection into camel-lark and the SDK's ws.Client.
+ */
+final class EventSection {
+
+    static final int WINDOW = 32;
+
+    private final Report report;
+    private final boolean quick;
+    private final List<EventRun> runs = new ArrayList<>();
+
+    EventSection(Report report, boolean quick) {
+        this.report = report;
+        this.quick = quick;
+    }
+
+    void run(StubLarkServer stub) throws Exception {
+        int count = quick ? 2_000 : 20_000;
+        int warmup = quick ? 1_000 : 5_000;
+        webhooks(count, warmup);
+        render();
+    }
+
+    private void webhooks(int count, int warmup) throws Exception {
+        WebhookLoad load = new WebhookLoad();
+        List<EventPayloads.SignedRequest> warm = EventPayloads.signedWebhooks(warmup);
+        List<EventPayloads.SignedRequest> measured = EventPayloads.signedWebhooks(count);
+        try (SdkWebhookReceiver sdk = new SdkWebhookReceiver(16)) {
+            load.run(BenchMain.SDK, sdk.url(), warm, WINDOW, sdk.handled::sum);
+            runs.add(logged(load.run(BenchMain.SDK, sdk.url(), measured, WINDOW, sdk.handled::sum)));
+        }
+        System.gc();
+        CamelEventsReceiver camel;
+        try {
+            camel = CamelEventsReceiver.webhook();
+        } catch (Exception e) {
+            BenchMain.log("camel-lark webhook receiver unavailable: " + e);
+            report.goalNotMeasured("2", "webhook events/s >= SDK", "lark:events?transport=webhook could not start: " + e.getMessage());
+            return;
+        }
+        try (camel) {
+            load.run(BenchMain.CAMEL, camel.webhookUrl(), warm, WINDOW, camel.routed::sum);
+            runs.add(logged(load.run(BenchMain.CAMEL, camel.webhookUrl(), measured, WINDOW, camel.routed::sum)));
+        }
+        System.gc();
+    }
+
+    private EventRun logged(EventRun run) {
+        BenchMain.log(String.format(java.util.Locale.ROOT, "%-16s %-9s w=%-3d %8.0f events/s  p50 %6.2f ms  p99 %6.2f ms  errors %d  routed %d",
+                run.receiver(), run.transport(), run.window(), run.perSecond(), run.p50Millis(), run.p99Millis(), run.errors(),
+                run.routed()));
+        return run;
+    }
+
+    private void render() {
+        List<List<String>> rows = new ArrayList<>();
+        for (EventRun run : runs) {
+            rows.add(List.of(run.receiver(), run.transport(), String.valueOf(run.window()), String.valueOf(run.count()),
+                    Report.fmt(run.perSecond(), 0), Report.fmt(run.p50Millis(), 2), Report.fmt(run.p99Millis(), 2),
+                    String.valueOf(run.errors()), String.valueOf(run.routed())));
+        }
+        report.section("2. Event intake (im.message.receive_v1; webhook: AES-256-CBC encrypted and signed)",
+                List.of("receiver", "transport", "in flight", "events", "events/s", "p50 ack ms", "p99 ack ms", "errors",
+                        "handled by route/handler"), rows);
+        for (String transport : List.of("webhook", "websocket")) {
+            EventRun camel = find(BenchMain.CAMEL, transport);
+            EventRun sdk = find(BenchMain.SDK, transport);
+            if (camel == null || sdk == null) {
+                continue;
+            }
+            report.goal("2", transport + " events/s >= SDK",
+                    Report.fmt(camel.perSecond(), 0) + " vs " + Report.fmt(sdk.perSecond(), 0) + " events/s",
+                    camel.perSecond() / sdk.perSecond(), 1.0, false);
+            report.goal("2", transport + " p99 ack < 20 ms at that rate", Report.fmt(camel.p99Millis(), 2) + " ms (SDK "
+                    + Report.fmt(sdk.p99Millis(), 2) + " ms)", camel.p99Millis() / 20.0, 1.0, true);
+        }
+    }
+
+    private EventRun find(String receiver, String transport) {
+        return runs.stream().filter(r -> r.receiver().equals(receiver) && r.transport().equals(transport)).findFirst()
+                .orElse(null);
+    }
+}
