@@ -95,7 +95,7 @@ public class LarkConfiguration implements Cloneable {
               description = "List operations: when true the body is an Iterator over the items of all pages, fetched lazily (use with split().streaming()); when false, the items of one page.")
     private boolean autoPaginate = false;
     @UriParam(label = "producer",
-              description = "Type of receiveId: open_id, union_id, user_id, email, chat_id (thread_id for forwards). Header CamelLarkReceiveIdType.",
+              description = "Type of receiveId: open_id, union_id, user_id, email, chat_id (thread_id for forwards). When absent it is inferred from the id: oc_ chat_id, ou_ open_id, on_ union_id, omt_ thread_id (forwards), an e-mail address email; user ids always need it. Header CamelLarkReceiveIdType.",
               enums = "open_id,union_id,user_id,email,chat_id,thread_id")
     private String receiveIdType;
     @UriParam(label = "producer",
@@ -126,11 +126,11 @@ public class LarkConfiguration implements Cloneable {
               enums = "open_id,union_id,user_id,app_id")
     private String memberIdType;
     @UriParam(label = "producer",
-              description = "Message list: container type, chat or thread. Header CamelLarkContainerIdType.",
+              description = "Message list: container type, chat or thread; when absent, thread for omt_ ids and chat otherwise. Header CamelLarkContainerIdType.",
               enums = "chat,thread")
     private String containerIdType;
     @UriParam(label = "producer",
-              description = "Message list: the chat_id or thread_id. Header CamelLarkContainerId.")
+              description = "Message list: the chat_id or thread_id; when absent, chatId. Header CamelLarkContainerId.")
     private String containerId;
     @UriParam(label = "producer",
               description = "Start of the time range: message list in epoch seconds, pin list in epoch milliseconds. Header CamelLarkStartTime.")
@@ -149,7 +149,7 @@ public class LarkConfiguration implements Cloneable {
               description = "Page token of list operations: the page to fetch. Header CamelLarkPageToken.")
     private String pageToken;
     @UriParam(label = "producer",
-              description = "Message getResource: image or file. Header CamelLarkResourceType.",
+              description = "Message getResource: image or file; when absent, image for img_ keys and file otherwise. Header CamelLarkResourceType.",
               enums = "image,file")
     private String resourceType;
     @UriParam(label = "producer",

@@ -14,7 +14,8 @@ public final class LarkConstants {
 
     // ---- per-call values (producer) -------------------------------------------------------------
 
-    @Metadata(label = "producer", description = "Type of receiveId: open_id, union_id, user_id, email, chat_id (thread_id for forwards).",
+    @Metadata(label = "producer", description = "Type of receiveId: open_id, union_id, user_id, email, chat_id (thread_id for forwards);"
+                                                + " inferred from oc_, ou_, on_, omt_ ids and e-mail addresses when absent.",
               javaType = "String")
     public static final String RECEIVE_ID_TYPE = "CamelLarkReceiveIdType";
     @Metadata(label = "producer", description = "The user, chat or thread that receives the message (Lark receive_id).",

@@ -10,6 +10,10 @@ public final class ResourceHandlers {
 
     public static ResourceHandler forResource(LarkResource resource) {
         switch (resource) {
+            case MESSAGE:
+                return new MessageHandler();
+            case BATCH_MESSAGE:
+                return new BatchMessageHandler();
             default:
                 throw new UnsupportedOperationException("lark:" + resource.uriName() + " has no producer yet");
         }

@@ -1,0 +1,210 @@
+package io.github.camellark.lark.producer;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camellark.lark.LarkConstants;
+import io.github.camellark.lark.client.ContentDisposition;
+import io.github.camellark.lark.client.LarkRequest;
+import io.github.camellark.lark.content.ContentJson;
+import io.github.camellark.lark.content.LarkContent;
+import io.github.camellark.lark.content.MsgType;
+import org.apache.camel.Exchange;
+
+/**
+ * {@code lark:message}: send, reply, edit, recall, forward, mergeForward, forwardThread, readUsers, list, get,
+ * getResource and pushFollowUp on Lark's im/v1 message API (lark-rest-api.md section 3).
+ */
+public final class MessageHandler implements ResourceHandler {
+
+    static final String MESSAGES = "/open-apis/im/v1/messages";
+    static final String MESSAGE = MESSAGES + "/{}";
+
+    private final MessageForwards forwards = new MessageForwards();
+
+    @Override
+    public CompletableFuture<Void> handle(LarkCall call) {
+        switch (call.operation()) {
+            case "send":
+                return send(call);
+            case "reply":
+                return reply(call);
+            case "edit":
+                return edit(call);
+            case "recall":
+                return call.sendForData(LarkRequest.delete(MESSAGE, call.require(LarkParam.MESSAGE_ID)));
+            case "forward":
+                return forwards.forward(call);
+            case "mergeForward":
+                return forwards.mergeForward(call);
+            case "forwardThread":
+                return forwards.forwardThread(call);
+            case "readUsers":
+                return readUsers(call);
+            case "list":
+                return list(call);
+            case "get":
+                return call.sendForData(LarkRequest.get(MESSAGE, call.require(LarkParam.MESSAGE_ID))
+                        .query("user_id_type", call.param(LarkParam.USER_ID_TYPE)));
+            case "getResource":
+                return getResource(call);
+            case "pushFollowUp":
+                return pushFollowUp(call);
+            default:
+                throw new IllegalArgumentException("lark:message has no operation '" + call.operation() + "'");
+        }
+    }
+
+    /** POST /im/v1/messages?receive_id_type=: content as a JSON string, a uuid so that a retry posts at most once. */
+    private CompletableFuture<Void> send(LarkCall call) {
+        RequestFields fields = wholeRequestFields(call);
+        LarkContent content = MessageContents.of(call, null);
+        String json = ContentJson.serialize(content, call.client().mapper());
+        String receiveId = fields.require(LarkParam.RECEIVE_ID, "receive_id");
+        String receiveIdType = ReceiveIdTypes.of(call, fields, receiveId, false);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("receive_id", receiveId);
+        body.put("msg_type", content.msgType());
+        body.put("content", json);
+        body.put("uuid", uuid(call, fields, receiveIdType, receiveId, content.msgType(), json));
+        return sendForMessage(call, LarkRequest.post(MESSAGES).query("receive_id_type", receiveIdType).json(body).idempotent(true));
+    }
+
+    /** POST /im/v1/messages/:message_id/reply. */
+    private CompletableFuture<Void> reply(LarkCall call) {
+        String messageId = call.require(LarkParam.MESSAGE_ID);
+        RequestFields fields = wholeRequestFields(call);
+        LarkContent content = MessageContents.of(call, null);
+        String json = ContentJson.serialize(content, call.client().mapper());
+        String inThread = fields.param(LarkParam.REPLY_IN_THREAD, "reply_in_thread");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("msg_type", content.msgType());
+        body.put("content", json);
+        if (inThread != null) {
+            body.put("reply_in_thread", Boolean.valueOf(inThread.trim()));
+        }
+        body.put("uuid", uuid(call, fields, messageId, inThread, content.msgType(), json));
+        return sendForMessage(call, LarkRequest.post(MESSAGE + "/reply", messageId).json(body).idempotent(true));
+    }
+
+    /** PUT /im/v1/messages/:message_id: Lark edits only text and post messages (cards are updated with lark:card). */
+    private CompletableFuture<Void> edit(LarkCall call) {
+        String messageId = call.require(LarkParam.MESSAGE_ID);
+        LarkContent content = MessageContents.of(call, null);
+        if (!MsgType.TEXT.equals(content.msgType()) && !MsgType.POST.equals(content.msgType())) {
+            throw new IllegalArgumentException("lark message edit changes only text and post messages, got msg_type "
+                                               + content.msgType() + "; update cards with lark:card?operation=update");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("msg_type", content.msgType());
+        body.put("content", ContentJson.serialize(content, call.client().mapper()));
+        return call.sendForData(LarkRequest.put(MESSAGE, messageId).json(body));
+    }
+
+    /** GET /im/v1/messages/:message_id/read_users: Lark requires user_id_type, open_id unless told otherwise. */
+    private CompletableFuture<Void> readUsers(LarkCall call) {
+        String messageId = call.require(LarkParam.MESSAGE_ID);
+        String userIdType = call.param(LarkParam.USER_ID_TYPE, "open_id");
+        Integer pageSize = call.intParam(LarkParam.PAGE_SIZE);
+        return call.list(pageToken -> LarkRequest.get(MESSAGE + "/read_users", messageId)
+                .query("user_id_type", userIdType).query("page_size", pageSize).query("page_token", pageToken));
+    }
+
+    /**
+     * GET /im/v1/messages: the history of a chat or thread. The container is containerId, else chatId (so a route fed by
+     * message events lists that chat); its type is containerIdType, else thread for omt_ ids and chat otherwise.
+     */
+    private CompletableFuture<Void> list(LarkCall call) {
+        String containerId = call.param(LarkParam.CONTAINER_ID);
+        if (containerId == null) {
+            containerId = call.param(LarkParam.CHAT_ID);
+        }
+        if (containerId == null) {
+            containerId = call.require(LarkParam.CONTAINER_ID);
+        }
+        String containerIdType = call.param(LarkParam.CONTAINER_ID_TYPE, containerId.startsWith("omt_") ? "thread" : "chat");
+        String id = containerId;
+        String startTime = call.param(LarkParam.START_TIME);
+        String endTime = call.param(LarkParam.END_TIME);
+        String sortType = call.param(LarkParam.SORT_TYPE);
+        Integer pageSize = call.intParam(LarkParam.PAGE_SIZE);
+        return call.list(pageToken -> LarkRequest.get(MESSAGES)
+                .query("container_id_type", containerIdType).query("container_id", id)
+                .query("start_time", startTime).query("end_time", endTime).query("sort_type", sortType)
+                .query("page_size", pageSize).query("page_token", pageToken));
+    }
+
+    /**
+     * GET /im/v1/messages/:message_id/resources/:file_key?type=: the file streamed from the connection. Lark requires
+     * the type; without resourceType it is image for img_ keys and file otherwise.
+     */
+    private CompletableFuture<Void> getResource(LarkCall call) {
+        String messageId = call.require(LarkParam.MESSAGE_ID);
+        String fileKey = call.require(LarkParam.FILE_KEY);
+        String type = call.param(LarkParam.RESOURCE_TYPE, fileKey.startsWith("img_") ? "image" : "file");
+        return call.send(LarkRequest.get(MESSAGE + "/resources/{}", messageId, fileKey).query("type", type).download())
+                .thenAccept(reply -> {
+                    call.in().setBody(reply.stream() != null ? reply.stream() : reply.data());
+                    String fileName = ContentDisposition.fileName(reply.header("Content-Disposition"));
+                    if (fileName != null) {
+                        call.in().setHeader(LarkConstants.FILE_NAME, fileName);
+                    } else {
+                        call.in().removeHeader(LarkConstants.FILE_NAME);
+                    }
+                    if (reply.header("Content-Type") != null) {
+                        call.in().setHeader(Exchange.CONTENT_TYPE, reply.header("Content-Type"));
+                    }
+                });
+    }
+
+    /**
+     * POST /im/v1/messages/:message_id/push_follow_up. The body is {@code {"follow_ups":[...]}}, a List of follow-ups
+     * (a String item is a follow-up with that content), or one String.
+     */
+    private CompletableFuture<Void> pushFollowUp(LarkCall call) {
+        String messageId = call.require(LarkParam.MESSAGE_ID);
+        Object body = call.body();
+        Object given = body instanceof Collection || body instanceof String && !((String) body).trim().startsWith("{")
+                ? body : RequestFields.of(call).get("follow_ups");
+        List<Object> followUps = new ArrayList<>();
+        for (Object item : given instanceof Collection ? (Collection<?>) given : given == null ? List.of() : List.of(given)) {
+            followUps.add(item instanceof String ? Map.of("content", item) : item);
+        }
+        if (followUps.isEmpty()) {
+            throw new IllegalArgumentException("lark message pushFollowUp needs follow-ups in the body: a List of follow-ups"
+                                               + " (String contents or {content, i18n_contents} maps), a String, or {\"follow_ups\":[...]}");
+        }
+        return call.sendForData(LarkRequest.post(MESSAGE + "/push_follow_up", messageId).json(Map.of("follow_ups", followUps)));
+    }
+
+    /** Sends a request whose reply data is a message: the data becomes the body and its id CamelLarkMessageId. */
+    static CompletableFuture<Void> sendForMessage(LarkCall call, LarkRequest.Builder request) {
+        return call.send(request).thenAccept(reply -> {
+            Map<String, Object> data = reply.data();
+            call.in().setBody(data);
+            Object nested = data.get("message");
+            Object messageId = nested instanceof Map ? ((Map<?, ?>) nested).get("message_id") : data.get("message_id");
+            if (messageId != null) {
+                call.in().setHeader(LarkConstants.MESSAGE_ID, messageId.toString());
+            }
+        });
+    }
+
+    /** The uuid: the option/header, else the body field of a whole request, else one derived from the exchange and parts. */
+    static String uuid(LarkCall call, RequestFields fields, Object... parts) {
+        Object fromBody = fields.get("uuid");
+        if (call.param(LarkParam.UUID) == null && fromBody != null && !fromBody.toString().isBlank()) {
+            return fromBody.toString();
+        }
+        return call.uuid(parts);
+    }
+
+    private static RequestFields wholeRequestFields(LarkCall call) {
+        return call.body() instanceof Map && MessageContents.isWholeRequest((Map<?, ?>) call.body())
+                ? RequestFields.of(call) : RequestFields.none(call);
+    }
+}
