@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.management.NotificationEmitter;
@@ -35,12 +37,16 @@ final class HeapWatch implements AutoCloseable {
             .filter(p -> p.getType() == MemoryType.HEAP).toList();
     private final List<MemoryPoolMXBean> oldPools = heapPools.stream()
             .filter(p -> p.getName().contains("Old") || p.getName().contains("Tenured")).toList();
+    private final Set<String> heapPoolNames = heapPools.stream().map(MemoryPoolMXBean::getName)
+            .collect(Collectors.toSet());
     private final AtomicLong maxAfterGc = new AtomicLong();
     private final AtomicLong maxSampled = new AtomicLong();
     private final NotificationListener listener = (notification, handback) -> {
         if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
             GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-            long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(u -> u.getUsed()).sum();
+            // the GC reports every pool, metaspace and code cache included: keep the heap's
+            long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                    .filter(pool -> heapPoolNames.contains(pool.getKey())).mapToLong(pool -> pool.getValue().getUsed()).sum();
             maxAfterGc.accumulateAndGet(used, Math::max);
         }
     };
