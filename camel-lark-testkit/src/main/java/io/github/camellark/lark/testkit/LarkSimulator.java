@@ -7,18 +7,24 @@ import io.github.camellark.lark.testkit.api.LarkApis;
 import io.github.camellark.lark.testkit.auth.AuthApi;
 import io.github.camellark.lark.testkit.auth.Authenticator;
 import io.github.camellark.lark.testkit.auth.TokenService;
+import io.github.camellark.lark.testkit.events.AppIdentity;
+import io.github.camellark.lark.testkit.events.SimulatorEvents;
+import io.github.camellark.lark.testkit.events.Webhook;
 import io.github.camellark.lark.testkit.http.FaultAction;
 import io.github.camellark.lark.testkit.http.MultipartPart;
 import io.github.camellark.lark.testkit.http.ServerHooks;
 import io.github.camellark.lark.testkit.http.SimHandler;
 import io.github.camellark.lark.testkit.http.SimHttpServer;
 import io.github.camellark.lark.testkit.http.SimRequest;
+import io.github.camellark.lark.testkit.http.SimResponse;
 import io.github.camellark.lark.testkit.state.Ids;
 import io.github.camellark.lark.testkit.state.SimChat;
 import io.github.camellark.lark.testkit.state.SimCustomBot;
 import io.github.camellark.lark.testkit.state.SimMessage;
 import io.github.camellark.lark.testkit.state.SimUser;
 import io.github.camellark.lark.testkit.state.SimulatorState;
+import io.github.camellark.lark.testkit.ws.HttpReply;
+import io.github.camellark.lark.testkit.ws.LongConnectionServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +58,7 @@ public final class LarkSimulator implements AutoCloseable {
     public static final String DEFAULT_APP_SECRET = "simulated-app-secret-0001";
     public static final String DEFAULT_TENANT_KEY = "2ed263bf32cf1651";
     public static final String DEFAULT_BOT_NAME = "Sim Bot";
+    public static final String DEFAULT_VERIFICATION_TOKEN = "simulated-verification-token-0001";
 
     private final String appId;
     private final String appSecret;
@@ -62,6 +69,7 @@ public final class LarkSimulator implements AutoCloseable {
     private final Journal journal = new Journal();
     private final Faults faults;
     private final SimHttpServer server;
+    private final SimulatorEvents events;
 
     private LarkSimulator(Builder builder) throws IOException {
         this.appId = builder.appId;
@@ -99,6 +107,12 @@ public final class LarkSimulator implements AutoCloseable {
         }
         new AuthApi(appId, appSecret, tokens, state).register(server);
         new LarkApis(state, mapper, server).register();
+        // events half: user actions become pushed events; the long connection is discovered through this server
+        this.events = new SimulatorEvents(state, new AppIdentity(appId, builder.tenantKey, builder.verificationToken), appSecret);
+        addRoute("POST", LongConnectionServer.ENDPOINT_PATH, request -> {
+            HttpReply reply = events.discover(request.body());
+            return SimResponse.json(reply.status(), mapper.readTree(reply.body()));
+        });
     }
 
     /** A simulator with the default app credentials ({@link #DEFAULT_APP_ID}, {@link #DEFAULT_APP_SECRET}). */
@@ -206,6 +220,31 @@ public final class LarkSimulator implements AutoCloseable {
         return baseUri() + bot.webhookPath();
     }
 
+    // ------------------------------------------------------------------ events out
+
+    /** Events to the app: factories, deliveries configured for user actions, card clicks. */
+    public SimulatorEvents events() {
+        return events;
+    }
+
+    /** A webhook URL of the app under test (Lark pushing over HTTP); {@code events().deliverTo(...)} it for user actions. */
+    public Webhook webhook(String url) {
+        return events.webhook(url);
+    }
+
+    /**
+     * The WebSocket long connection (started on first use). Clients discover it at
+     * {@code POST {baseUri}/callback/ws/endpoint} with this simulator's app credentials.
+     */
+    public LongConnectionServer longConnection() {
+        return events.longConnection();
+    }
+
+    /** The Verification Token events carry ({@code header.token}). */
+    public String verificationToken() {
+        return events.app().verificationToken();
+    }
+
     // ------------------------------------------------------------------ extension hook
 
     /**
@@ -222,7 +261,11 @@ public final class LarkSimulator implements AutoCloseable {
     @Override
     public void close() {
         try {
-            server.close();
+            try {
+                events.close();
+            } finally {
+                server.close();
+            }
         } finally {
             deleteRecursively(tempDir);
         }
@@ -270,6 +313,7 @@ public final class LarkSimulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Long seed;
         private int httpThreads = 8;
+        private String verificationToken = DEFAULT_VERIFICATION_TOKEN;
 
         private Builder() {
         }
@@ -313,6 +357,12 @@ public final class LarkSimulator implements AutoCloseable {
         /** Makes generated ids reproducible. */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /** The console's Verification Token, carried by pushed events. */
+        public Builder verificationToken(String verificationToken) {
+            this.verificationToken = Objects.requireNonNull(verificationToken);
             return this;
         }
 

@@ -89,6 +89,21 @@ public final class EventCrypto {
         return HexFormat.of().formatHex(sha256.digest());
     }
 
+    /**
+     * The old card-request-URL callback's {@code X-Lark-Signature}: hex SHA-1 over timestamp + nonce + Verification
+     * Token + raw body (lark-events.md §2.1, from the SDKs' {@code CardActionHandler}).
+     */
+    public static String legacyCardSignature(String timestamp, String nonce, String verificationToken, byte[] rawBody) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update((timestamp + nonce + verificationToken).getBytes(StandardCharsets.UTF_8));
+            sha1.update(rawBody);
+            return HexFormat.of().formatHex(sha1.digest());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-1 is not available in this JVM", e);
+        }
+    }
+
     private static SecretKeySpec aesKey(String encryptKey) {
         return new SecretKeySpec(sha256().digest(encryptKey.getBytes(StandardCharsets.UTF_8)), "AES");
     }

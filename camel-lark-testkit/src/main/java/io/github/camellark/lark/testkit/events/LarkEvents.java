@@ -139,13 +139,19 @@ public final class LarkEvents {
      */
     public LarkEvent cardAction(EventUser operator, String openMessageId, String openChatId, String tag, String name,
             Map<String, ?> value, Map<String, ?> formValue) {
+        return cardAction(operator, openMessageId, openChatId, tag, name, value, formValue, delayedUpdateToken());
+    }
+
+    /** As above with a given delayed-update token, e.g. one the simulator's state issued for the card's message. */
+    public LarkEvent cardAction(EventUser operator, String openMessageId, String openChatId, String tag, String name,
+            Map<String, ?> value, Map<String, ?> formValue, String delayedUpdateToken) {
         ObjectNode event = object();
         ObjectNode op = event.putObject("operator");
         op.put("tenant_key", operator.tenantKey());
         op.put("user_id", operator.userId());
         op.put("open_id", operator.openId());
         op.put("union_id", operator.unionId());
-        event.put("token", delayedUpdateToken());
+        event.put("token", delayedUpdateToken);
         ObjectNode action = event.putObject("action");
         action.set("value", value == null ? null : LarkEvent.JSON.valueToTree(value));
         action.put("tag", tag);

@@ -20,7 +20,8 @@ public final class MessageReceivedBuilder {
     private String threadId;
     private String messageType = "text";
     private String content;
-    private final List<EventUser> mentions = new ArrayList<>();
+    private final List<java.util.Map.Entry<String, EventUser>> mentions = new ArrayList<>();
+    private java.time.Instant createTime;
 
     MessageReceivedBuilder(LarkEvents events) {
         this.events = events;
@@ -76,7 +77,18 @@ public final class MessageReceivedBuilder {
 
     /** Adds a mention; its key is {@code @_user_<n>}, n counting from 1. */
     public MessageReceivedBuilder mention(EventUser user) {
-        mentions.add(user);
+        return mention("@_user_" + (mentions.size() + 1), user);
+    }
+
+    /** Adds a mention with an explicit placeholder key, e.g. one taken from a stored message. */
+    public MessageReceivedBuilder mention(String key, EventUser user) {
+        mentions.add(java.util.Map.entry(key, user));
+        return this;
+    }
+
+    /** The message's create/update time; defaults to the factory's clock. */
+    public MessageReceivedBuilder createTime(java.time.Instant time) {
+        this.createTime = time;
         return this;
     }
 
@@ -84,7 +96,7 @@ public final class MessageReceivedBuilder {
         Objects.requireNonNull(sender, "from(sender)");
         Objects.requireNonNull(chatId, "inChat(chatId)");
         Objects.requireNonNull(content, "text(...) or content(...)");
-        String now = events.nowMillis();
+        String now = createTime != null ? Long.toString(createTime.toEpochMilli()) : events.nowMillis();
         ObjectNode event = LarkEvents.object();
         ObjectNode senderNode = event.putObject("sender");
         senderNode.set("sender_id", sender.idObject());
@@ -103,10 +115,10 @@ public final class MessageReceivedBuilder {
         message.put("content", content);
         if (!mentions.isEmpty()) {
             ArrayNode list = message.putArray("mentions");
-            int n = 1;
-            for (EventUser user : mentions) {
+            for (java.util.Map.Entry<String, EventUser> entry : mentions) {
+                EventUser user = entry.getValue();
                 ObjectNode mention = list.addObject();
-                mention.put("key", "@_user_" + n++);
+                mention.put("key", entry.getKey());
                 mention.set("id", user.idObject());
                 mention.put("name", user.name());
                 mention.put("tenant_key", user.tenantKey());

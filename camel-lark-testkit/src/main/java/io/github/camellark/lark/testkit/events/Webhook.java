@@ -38,13 +38,15 @@ public final class Webhook implements EventDelivery {
     private final Duration responseBudget;
     private final RetrySchedule retrySchedule;
     private final Instant fixedTimestamp;
+    private final String legacyCardToken;
 
     Webhook(WebhookPusher pusher, URI url) {
-        this(pusher, url, null, null, null, Tampering.NONE, LARK_RESPONSE_BUDGET, RetrySchedule.lark(), null);
+        this(pusher, url, null, null, null, Tampering.NONE, LARK_RESPONSE_BUDGET, RetrySchedule.lark(), null, null);
     }
 
     private Webhook(WebhookPusher pusher, URI url, String encryptKey, String signatureKey, String encryptionKey,
-            Tampering tampering, Duration responseBudget, RetrySchedule retrySchedule, Instant fixedTimestamp) {
+            Tampering tampering, Duration responseBudget, RetrySchedule retrySchedule, Instant fixedTimestamp,
+            String legacyCardToken) {
         this.pusher = pusher;
         this.url = url;
         this.encryptKey = encryptKey;
@@ -54,41 +56,51 @@ public final class Webhook implements EventDelivery {
         this.responseBudget = responseBudget;
         this.retrySchedule = retrySchedule;
         this.fixedTimestamp = fixedTimestamp;
+        this.legacyCardToken = legacyCardToken;
+    }
+
+    /**
+     * Signs old card-request-URL callbacks ({@code card.action.trigger_v1}) with SHA-1 over this Verification Token,
+     * as Lark does for that URL (lark-events.md §2.1). Other events are unaffected.
+     */
+    public Webhook withLegacyCardVerificationToken(String verificationToken) {
+        return new Webhook(pusher, url, encryptKey, signatureKey, encryptionKey, tampering, responseBudget, retrySchedule,
+                fixedTimestamp, verificationToken);
     }
 
     /** Encrypts bodies and signs requests with this Encrypt Key (null: plaintext, unsigned). */
     public Webhook withEncryptKey(String key) {
-        return new Webhook(pusher, url, key, signatureKey, encryptionKey, tampering, responseBudget, retrySchedule, fixedTimestamp);
+        return new Webhook(pusher, url, key, signatureKey, encryptionKey, tampering, responseBudget, retrySchedule, fixedTimestamp, legacyCardToken);
     }
 
     /** Fault: signs with another key than the Encrypt Key (the body still decrypts). */
     public Webhook withWrongSignatureKey(String wrongKey) {
-        return new Webhook(pusher, url, encryptKey, wrongKey, encryptionKey, tampering, responseBudget, retrySchedule, fixedTimestamp);
+        return new Webhook(pusher, url, encryptKey, wrongKey, encryptionKey, tampering, responseBudget, retrySchedule, fixedTimestamp, legacyCardToken);
     }
 
     /** Fault: encrypts with another key (the signature, over the body, is made with the Encrypt Key and matches). */
     public Webhook withWrongEncryptionKey(String wrongKey) {
-        return new Webhook(pusher, url, encryptKey, signatureKey, wrongKey, tampering, responseBudget, retrySchedule, fixedTimestamp);
+        return new Webhook(pusher, url, encryptKey, signatureKey, wrongKey, tampering, responseBudget, retrySchedule, fixedTimestamp, legacyCardToken);
     }
 
     public Webhook withTampering(Tampering fault) {
         return new Webhook(pusher, url, encryptKey, signatureKey, encryptionKey, Objects.requireNonNull(fault),
-                responseBudget, retrySchedule, fixedTimestamp);
+                responseBudget, retrySchedule, fixedTimestamp, legacyCardToken);
     }
 
     /** How long Lark waits for an answer; slower answers count as failed (3 s at Lark). */
     public Webhook withResponseBudget(Duration budget) {
-        return new Webhook(pusher, url, encryptKey, signatureKey, encryptionKey, tampering, budget, retrySchedule, fixedTimestamp);
+        return new Webhook(pusher, url, encryptKey, signatureKey, encryptionKey, tampering, budget, retrySchedule, fixedTimestamp, legacyCardToken);
     }
 
     /** When failed pushes are redelivered; Lark: {@link RetrySchedule#lark()} (the default). */
     public Webhook withRetrySchedule(RetrySchedule schedule) {
-        return new Webhook(pusher, url, encryptKey, signatureKey, encryptionKey, tampering, responseBudget, schedule, fixedTimestamp);
+        return new Webhook(pusher, url, encryptKey, signatureKey, encryptionKey, tampering, responseBudget, schedule, fixedTimestamp, legacyCardToken);
     }
 
     /** Sends this {@code X-Lark-Request-Timestamp} instead of "now": for replay-window tests. */
     public Webhook withTimestamp(Instant timestamp) {
-        return new Webhook(pusher, url, encryptKey, signatureKey, encryptionKey, tampering, responseBudget, retrySchedule, timestamp);
+        return new Webhook(pusher, url, encryptKey, signatureKey, encryptionKey, tampering, responseBudget, retrySchedule, timestamp, legacyCardToken);
     }
 
     public URI url() {
@@ -150,7 +162,23 @@ public final class Webhook implements EventDelivery {
      * prepared afresh too; whether Lark re-signs or resends the same bytes is unverified.
      */
     public WebhookRequest prepare(LarkEvent event) {
+        if (event.schema() == LarkEvent.Schema.LEGACY_CARD && legacyCardToken != null) {
+            return signLegacyCard(body(event.toJson()));
+        }
         return sign(body(event.toJson()));
+    }
+
+    private WebhookRequest signLegacyCard(byte[] body) {
+        WebhookRequest plain = withoutSignature().sign(body);
+        Map<String, String> headers = new LinkedHashMap<>(plain.headers());
+        String signature = EventCrypto.legacyCardSignature(headers.get(WebhookRequest.TIMESTAMP), headers.get(WebhookRequest.NONCE),
+                signatureKey != null ? signatureKey : legacyCardToken, plain.body());
+        headers.put(WebhookRequest.SIGNATURE, tampering == Tampering.SIGNATURE ? flipLastHexDigit(signature) : signature);
+        return new WebhookRequest(url, plain.body(), headers);
+    }
+
+    private Webhook withoutSignature() {
+        return new Webhook(pusher, url, null, null, null, Tampering.NONE, responseBudget, retrySchedule, fixedTimestamp, null);
     }
 
     private byte[] body(String json) {

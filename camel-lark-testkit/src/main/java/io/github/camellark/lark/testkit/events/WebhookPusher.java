@@ -138,7 +138,7 @@ public final class WebhookPusher implements AutoCloseable {
             connection.setUseCaches(false);
             request.headers().forEach(connection::setRequestProperty);
             byte[] body = request.body();
-            connection.setFixedLengthStreamingMode(body.length);
+            // no streaming mode: buffered, headers and body leave in one write, avoiding Nagle/delayed-ACK stalls
             try (OutputStream out = connection.getOutputStream()) {
                 out.write(body);
             }

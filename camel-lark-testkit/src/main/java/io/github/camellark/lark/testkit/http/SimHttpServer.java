@@ -64,6 +64,7 @@ public final class SimHttpServer implements AutoCloseable {
         this.random = random;
         this.tempDir = tempDir;
         this.hooks = hooks;
+        enableNoDelay();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         AtomicInteger threadNumber = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -92,13 +93,26 @@ public final class SimHttpServer implements AutoCloseable {
     /**
      * Registers a route from outside the REST half (for example the WebSocket endpoint discovery).
      * Added routes are matched before built-in ones, the longest prefix first; they get no token check.
+     * Among equal prefixes the route added last wins, so a test can replace the simulator's own
+     * {@code /callback/ws/endpoint}.
      */
     public void addRoute(String method, String pathPrefix, SimHandler handler) {
-        addedRoutes.add(Route.prefix(method, pathPrefix, handler));
+        addedRoutes.add(0, Route.prefix(method, pathPrefix, handler)); // the sort below is stable: newest first
         List<Route> sorted = new ArrayList<>(addedRoutes);
         sorted.sort(Comparator.comparingInt(Route::length).reversed());
         addedRoutes.clear();
         addedRoutes.addAll(sorted);
+    }
+
+    /**
+     * Without TCP_NODELAY the JDK server's replies wait on Nagle + delayed ACK, about 40 ms each, which turns a 1,000-event
+     * test into seconds. The JDK reads this property once, when its first server is created: set it unless the user
+     * decided otherwise.
+     */
+    private static void enableNoDelay() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
     }
 
     @Override

@@ -203,6 +203,37 @@ class WebhookPusherTest {
     }
 
     @Test
+    void theOldCardCallbackIsSignedWithSha1OverTheVerificationToken() {
+        LarkEvent click = events.legacyCardAction(alice, "om_1", "oc_1", Map.of("op", "approve"));
+
+        WebhookRequest request = hook.withLegacyCardVerificationToken("v-token").prepare(click);
+
+        assertThat(request.bodyAsString()).isEqualTo(click.toJson());
+        assertThat(request.headers().get(WebhookRequest.SIGNATURE)).hasSize(40).isEqualTo(EventCrypto.legacyCardSignature(
+                request.headers().get(WebhookRequest.TIMESTAMP), request.headers().get(WebhookRequest.NONCE), "v-token", request.body()));
+        assertThat(click.isCallback()).isTrue();
+        assertThat(LarkEvent.parse(click.toJson()).type()).isEqualTo("card.action.trigger_v1");
+    }
+
+    @Test
+    void aBurstOfAThousandEventsIsDeliveredOnceEachOnABoundedNumberOfThreads() throws Exception {
+        List<WebhookDelivery> burst = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            burst.add(hook.push(events.textMessage(alice, "oc_1", "event " + i)));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> burst.stream().allMatch(WebhookDelivery::isDelivered));
+        assertThat(app.received()).hasSize(1000);
+        ObjectMapper json = new ObjectMapper();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (TestReceiver.Received received : app.received()) {
+            ids.add(json.readTree(received.body()).path("header").path("event_id").asText());
+        }
+        assertThat(ids).hasSize(1000);
+        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().startsWith("testkit-webhook-sender")).hasSizeLessThanOrEqualTo(4);
+    }
+
+    @Test
     void closeStopsEveryPusherThread() {
         app.answer(r -> new Answer(500, ""));
         hook.withRetrySchedule(RetrySchedule.every(Duration.ofSeconds(30), 1)).push(events.textMessage(alice, "oc_1", "x"));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.lark.oapi.card.CardActionHandler;
 import com.lark.oapi.core.request.EventReq;
 import com.lark.oapi.core.response.EventResp;
 import com.lark.oapi.event.EventDispatcher;
@@ -128,6 +129,31 @@ class SdkWebhookFidelityTest {
         assertThat(attempt.acknowledged()).isTrue();
         assertThat(attempt.responseBody()).contains("\"toast\"").contains("Approved 42");
         assertThat(clicks).singleElement().satisfies(c -> assertThat(c.getEvent().getToken()).startsWith("c-"));
+    }
+
+    @Test
+    void sdkLegacyCardHandlerAcceptsTheSha1SignedOldCallbackAndRejectsAWrongToken() throws Throwable {
+        List<String> clicked = new CopyOnWriteArrayList<>();
+        CardActionHandler legacy = CardActionHandler.newBuilder(app.verificationToken(), "", action -> {
+            clicked.add(action.getOpenMessageId());
+            return null;
+        }).build();
+        LarkEvent click = events.legacyCardAction(alice, "om_old_card", "oc_1", Map.of("op", "approve"));
+        Webhook plain = pusher.webhook(sdk.uri());
+
+        EventResp accepted = legacy.handle(sdkRequest(plain.withLegacyCardVerificationToken(app.verificationToken()).prepare(click)));
+        EventResp refused = legacy.handle(sdkRequest(plain.withLegacyCardVerificationToken("not-the-token").prepare(click)));
+
+        assertThat(accepted.getStatusCode()).isEqualTo(200);
+        assertThat(refused.getStatusCode()).isEqualTo(500);
+        assertThat(clicked).containsExactly("om_old_card");
+    }
+
+    private static EventReq sdkRequest(WebhookRequest request) {
+        EventReq sdkRequest = new EventReq();
+        sdkRequest.setBody(request.body());
+        sdkRequest.setHeaders(SdkWebhookReceiver.lowerCaseNames(request.headersAsLists()));
+        return sdkRequest;
     }
 
     @Test
