@@ -2,6 +2,8 @@ package io.github.camellark.lark.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * 2. Event intake: the same signed, encrypted webhook requests into camel-lark and into the SDK's EventDispatcher, and
@@ -24,6 +26,7 @@ final class EventSection {
         int count = quick ? 2_000 : 20_000;
         int warmup = quick ? 1_000 : 5_000;
         webhooks(count, warmup);
+        webSockets(stub, count, warmup);
         render();
     }
 
@@ -49,6 +52,45 @@ final class EventSection {
             runs.add(logged(load.run(BenchMain.CAMEL, camel.webhookUrl(), measured, WINDOW, camel.routed::sum)));
         }
         System.gc();
+    }
+
+    private void webSockets(StubLarkServer stub, int count, int warmup) throws Exception {
+        List<byte[]> warm = WsPushServer.frames(EventPayloads.plaintext(warmup));
+        List<byte[]> measured = WsPushServer.frames(EventPayloads.plaintext(count));
+        try (WsPushServer server = new WsPushServer()) {
+            stub.webSocketUrl(server.url());
+            CountDownLatch connected = server.expectConnection();
+            try (SdkWsReceiver sdk = new SdkWsReceiver(stub.baseUri())) {
+                awaitConnection(connected, BenchMain.SDK);
+                server.push(BenchMain.SDK, warm, WINDOW, sdk.handled::sum);
+                runs.add(logged(server.push(BenchMain.SDK, measured, WINDOW, sdk.handled::sum)));
+            }
+            System.gc();
+            connected = server.expectConnection();
+            CamelEventsReceiver camel;
+            try {
+                camel = CamelEventsReceiver.webSocket(stub.baseUri());
+            } catch (Exception e) {
+                BenchMain.log("camel-lark long-connection receiver unavailable: " + e);
+                report.goalNotMeasured("2", "websocket frames/s >= SDK", "lark:events (WebSocket) could not start: " + e.getMessage());
+                return;
+            }
+            try (camel) {
+                if (!connected.await(15, TimeUnit.SECONDS)) {
+                    report.goalNotMeasured("2", "websocket frames/s >= SDK", "lark:events did not open the long connection in 15 s");
+                    return;
+                }
+                server.push(BenchMain.CAMEL, warm, WINDOW, camel.routed::sum);
+                runs.add(logged(server.push(BenchMain.CAMEL, measured, WINDOW, camel.routed::sum)));
+            }
+        }
+        System.gc();
+    }
+
+    private static void awaitConnection(CountDownLatch connected, String client) throws InterruptedException {
+        if (!connected.await(15, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(client + " did not open the long connection in 15 s");
+        }
     }
 
     private EventRun logged(EventRun run) {

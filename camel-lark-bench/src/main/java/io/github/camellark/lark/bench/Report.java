@@ -43,7 +43,9 @@ final class Report {
         goals.add(new Goal(section, goal, measured, fmt(ratio, 2), verdict));
     }
 
-    void goalNotMeasured(String section, String goal, String why) {
+    void goalNotMeasured(String section, String goal, String reason) {
+        String why = reason.replace('\n', ' ').replace('|', '/');
+        why = why.length() > 200 ? why.substring(0, 200) + "..." : why;
         goals.add(new Goal(section, goal, "-", "-", "not measured: " + why));
         missing.add(section + " " + goal + ": " + why);
     }
