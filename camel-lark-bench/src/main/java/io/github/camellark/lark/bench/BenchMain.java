@@ -35,9 +35,6 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        // the SDK's webhook glue runs on the JDK's HTTP server here; without TCP_NODELAY (off by default there, on in
-        // servlet containers) every reply waits for the client's delayed ACK, about 40 ms
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         String mode = Arrays.stream(args).filter(a -> !a.isBlank()).findFirst().orElse("full");
         switch (mode) {
             case "startup-camel":

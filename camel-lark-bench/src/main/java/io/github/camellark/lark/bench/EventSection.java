@@ -1,5 +1,6 @@
 package io.github.camellark.lark.bench;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 final class EventSection {
 
     static final int WINDOW = 32;
+    /** The load generator against the stub's no-op receiver: what the clients could at most be measured at. */
+    static final String CEILING = "ceiling (stub)";
 
     private final Report report;
     private final boolean quick;
@@ -25,16 +28,19 @@ final class EventSection {
     void run(StubLarkServer stub) throws Exception {
         int count = quick ? 2_000 : 20_000;
         int warmup = quick ? 1_000 : 5_000;
-        webhooks(count, warmup);
+        webhooks(stub, count, warmup);
         webSockets(stub, count, warmup);
         render();
     }
 
-    private void webhooks(int count, int warmup) throws Exception {
+    private void webhooks(StubLarkServer stub, int count, int warmup) throws Exception {
         WebhookLoad load = new WebhookLoad();
         List<EventPayloads.SignedRequest> warm = EventPayloads.signedWebhooks(warmup);
         List<EventPayloads.SignedRequest> measured = EventPayloads.signedWebhooks(count);
-        try (SdkWebhookReceiver sdk = new SdkWebhookReceiver(16)) {
+        URI ceiling = URI.create(stub.baseUri() + StubLarkServer.EVENTS_PATH);
+        load.run(CEILING, ceiling, warm, WINDOW, () -> 0);
+        runs.add(logged(load.run(CEILING, ceiling, measured, WINDOW, () -> 0)));
+        try (SdkWebhookReceiver sdk = new SdkWebhookReceiver()) {
             load.run(BenchMain.SDK, sdk.url(), warm, WINDOW, sdk.handled::sum);
             runs.add(logged(load.run(BenchMain.SDK, sdk.url(), measured, WINDOW, sdk.handled::sum)));
         }

@@ -33,6 +33,7 @@ public final class StubLarkServer implements AutoCloseable {
     static final String MESSAGE_ID = "om_dc13264520392913993dd051dba21dcf";
     static final String FILE_KEY = "file_v3_00bench_2c7d1b34-93c5-4bd1-8b6c-bench0000001";
     static final String THREAD_NAME_PREFIX = "stub-lark-";
+    static final String EVENTS_PATH = "/lark/events";
 
     private static final byte[] MESSAGE_REPLY = ("{\"code\":0,\"msg\":\"success\",\"data\":{"
             + "\"message_id\":\"" + MESSAGE_ID + "\",\"root_id\":\"\",\"parent_id\":\"\",\"thread_id\":\"\","
@@ -45,6 +46,7 @@ public final class StubLarkServer implements AutoCloseable {
             + "\",\"app_access_token\":\"a-bench-app-token\",\"expire\":7200}").getBytes(StandardCharsets.UTF_8);
     private static final byte[] UPLOAD_REPLY = ("{\"code\":0,\"msg\":\"success\",\"data\":{\"file_key\":\"" + FILE_KEY
             + "\",\"image_key\":\"img_v3_bench\"}}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EVENT_ACK_REPLY = "{\"msg\":\"success\"}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] NOT_FOUND_REPLY = "{\"code\":1,\"msg\":\"the benchmark stub has no such API\"}"
             .getBytes(StandardCharsets.UTF_8);
     private static final int HEAD_LIMIT = 32 * 1024;
@@ -60,6 +62,7 @@ public final class StubLarkServer implements AutoCloseable {
     private final ByteBuffer tokenResponse = response(200, "application/json; charset=utf-8", TOKEN_REPLY);
     private final ByteBuffer messageResponse = response(200, "application/json; charset=utf-8", MESSAGE_REPLY);
     private final ByteBuffer uploadResponse = response(200, "application/json; charset=utf-8", UPLOAD_REPLY);
+    private final ByteBuffer eventAckResponse = response(200, "application/json; charset=utf-8", EVENT_ACK_REPLY);
     private final ByteBuffer notFoundResponse = response(404, "application/json; charset=utf-8", NOT_FOUND_REPLY);
     private final ByteBuffer filler;
     private final List<Worker> workers = new ArrayList<>();
@@ -150,6 +153,9 @@ public final class StubLarkServer implements AutoCloseable {
             downloadRequests.increment();
             long size = downloadSize;
             connection.queue(ByteBuffer.wrap(head(200, "application/octet-stream", size)), size);
+        } else if ("POST".equals(method) && path.equals(EVENTS_PATH)) {
+            // the webhook load generator's ceiling: an event receiver that does nothing
+            connection.queue(eventAckResponse.duplicate(), 0);
         } else if ("POST".equals(method) && path.equals("/callback/ws/endpoint")) {
             connection.queue(response(200, "application/json; charset=utf-8", wsEndpointReply), 0);
         } else {
