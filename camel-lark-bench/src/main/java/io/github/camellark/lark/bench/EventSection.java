@@ -34,15 +34,16 @@ final class EventSection {
     }
 
     private void webhooks(StubLarkServer stub, int count, int warmup) throws Exception {
-        WebhookLoad load = new WebhookLoad();
+        RawHttpLoad load = new RawHttpLoad();
         List<EventPayloads.SignedRequest> warm = EventPayloads.signedWebhooks(warmup);
         List<EventPayloads.SignedRequest> measured = EventPayloads.signedWebhooks(count);
         URI ceiling = URI.create(stub.baseUri() + StubLarkServer.EVENTS_PATH);
-        load.run(CEILING, ceiling, warm, WINDOW, () -> 0);
-        runs.add(logged(load.run(CEILING, ceiling, measured, WINDOW, () -> 0)));
+        load.run(CEILING, ceiling, RawHttpLoad.encode(ceiling, warm), WINDOW, () -> 0);
+        runs.add(logged(load.run(CEILING, ceiling, RawHttpLoad.encode(ceiling, measured), WINDOW, () -> 0)));
         try (SdkWebhookReceiver sdk = new SdkWebhookReceiver()) {
-            load.run(BenchMain.SDK, sdk.url(), warm, WINDOW, sdk.handled::sum);
-            runs.add(logged(load.run(BenchMain.SDK, sdk.url(), measured, WINDOW, sdk.handled::sum)));
+            URI url = sdk.url();
+            load.run(BenchMain.SDK, url, RawHttpLoad.encode(url, warm), WINDOW, sdk.handled::sum);
+            runs.add(logged(load.run(BenchMain.SDK, url, RawHttpLoad.encode(url, measured), WINDOW, sdk.handled::sum)));
         }
         System.gc();
         CamelEventsReceiver camel;
@@ -54,8 +55,9 @@ final class EventSection {
             return;
         }
         try (camel) {
-            load.run(BenchMain.CAMEL, camel.webhookUrl(), warm, WINDOW, camel.routed::sum);
-            runs.add(logged(load.run(BenchMain.CAMEL, camel.webhookUrl(), measured, WINDOW, camel.routed::sum)));
+            URI url = camel.webhookUrl();
+            load.run(BenchMain.CAMEL, url, RawHttpLoad.encode(url, warm), WINDOW, camel.routed::sum);
+            runs.add(logged(load.run(BenchMain.CAMEL, url, RawHttpLoad.encode(url, measured), WINDOW, camel.routed::sum)));
         }
         System.gc();
     }
