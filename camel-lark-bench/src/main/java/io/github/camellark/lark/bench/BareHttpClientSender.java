@@ -36,12 +36,10 @@ final class BareHttpClientSender implements SendHarness.AsyncClient {
 
     @Override
     public void send(int i, Consumer<Throwable> done) {
-        String body = "{\"receive_id\":\"" + BenchApp.CHAT_ID + "\",\"msg_type\":\"text\",\"content\":\"{\\\"text\\\":\\\""
-                + BenchApp.text(i) + "\\\"}\"}";
         HttpRequest request = HttpRequest.newBuilder(messages)
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(BenchApp.messageJson(i).getBytes(StandardCharsets.UTF_8)))
                 .build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
             if (failure != null) {

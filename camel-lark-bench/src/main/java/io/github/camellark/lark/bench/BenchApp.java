@@ -15,4 +15,10 @@ final class BenchApp {
     static String text(int i) {
         return "hello from the benchmark, message " + i;
     }
+
+    /** The request body of message {@code i}, built the cheapest way (concatenation), for the ceiling clients. */
+    static String messageJson(int i) {
+        return "{\"receive_id\":\"" + CHAT_ID + "\",\"msg_type\":\"text\",\"content\":\"{\\\"text\\\":\\\"" + text(i)
+                + "\\\"}\"}";
+    }
 }

@@ -3,6 +3,7 @@ package io.github.camellark.lark.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -22,6 +23,7 @@ import java.util.Map;
 public final class BenchMain {
 
     static final int[] CONCURRENCY = { 1, 16, 64, 256 };
+    static final String RAW = "raw socket";
     static final String BARE = "bare HttpClient";
     static final String SDK = "official SDK";
     static final String CAMEL = "camel-lark";
@@ -120,11 +122,15 @@ public final class BenchMain {
         try {
             log("warm-up: " + warmup + " sends per client, 16 in flight");
             long tokens = stub.tokenRequests.sum();
-            harness.runAsync(BARE, bare, warmup, 16);
-            harness.runBlocking(SDK, sdk, warmup, 16);
+            if (client("bare")) {
+                harness.runAsync(BARE, bare, warmup, 16);
+            }
+            if (client("sdk")) {
+                harness.runBlocking(SDK, sdk, warmup, 16);
+            }
             long sdkTokens = stub.tokenRequests.sum() - tokens;
             tokens = stub.tokenRequests.sum();
-            if (camel != null) {
+            if (camel != null && client("camel")) {
                 harness.runAsync(CAMEL, camel, warmup, 16);
             }
             long camelTokens = stub.tokenRequests.sum() - tokens;
@@ -137,6 +143,9 @@ public final class BenchMain {
             for (int round = 1; round <= rounds; round++) {
                 log("round " + round + " of " + rounds);
                 for (int concurrency : CONCURRENCY) {
+                    if (client("raw")) {
+                        all.add(logged(rawSocketSends(stub, count, concurrency)));
+                    }
                     if (client("bare")) {
                         all.add(logged(harness.runAsync(BARE, bare, count, concurrency)));
                     }
@@ -150,7 +159,7 @@ public final class BenchMain {
             }
             List<SendRun> runs = new ArrayList<>();
             for (int concurrency : CONCURRENCY) {
-                for (String client : List.of(BARE, SDK, CAMEL)) {
+                for (String client : List.of(RAW, BARE, SDK, CAMEL)) {
                     List<SendRun> cell = all.stream().filter(r -> r.client().equals(client) && r.concurrency() == concurrency)
                             .sorted(Comparator.comparingDouble(SendRun::perSecond)).toList();
                     if (!cell.isEmpty()) {
@@ -164,6 +173,22 @@ public final class BenchMain {
                 camel.close();
             }
         }
+    }
+
+    /**
+     * The stub's capacity: pre-encoded message POSTs from blocking keep-alive sockets, one thread per request in flight.
+     * No client does less per request, so the gap between this and the bare HttpClient is the HTTP client's own cost.
+     */
+    private static SendRun rawSocketSends(StubLarkServer stub, int count, int concurrency) throws InterruptedException {
+        URI url = URI.create(stub.baseUri() + "/open-apis/im/v1/messages?receive_id_type=chat_id");
+        List<RawHttpLoad.Encoded> requests = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            requests.add(RawHttpLoad.encode(url, BenchApp.messageJson(i).getBytes(StandardCharsets.UTF_8),
+                    Map.of("Authorization", "Bearer " + StubLarkServer.TENANT_TOKEN)));
+        }
+        EventRun run = new RawHttpLoad().run(RAW, url, requests, concurrency, () -> 0);
+        return new SendRun(RAW, concurrency, count, run.seconds(), run.perSecond(), run.p50Millis(), run.p99Millis(),
+                Double.NaN, run.errors());
     }
 
     private SendRun logged(SendRun run) {

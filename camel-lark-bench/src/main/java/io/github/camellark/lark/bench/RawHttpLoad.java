@@ -38,7 +38,8 @@ final class RawHttpLoad {
     }
 
     static Encoded encode(URI url, byte[] body, Map<String, String> headers) {
-        StringBuilder head = new StringBuilder().append("POST ").append(url.getRawPath()).append(" HTTP/1.1\r\n")
+        StringBuilder head = new StringBuilder().append("POST ").append(url.getRawPath())
+                .append(url.getRawQuery() == null ? "" : "?" + url.getRawQuery()).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(url.getHost()).append(':').append(url.getPort()).append("\r\n")
                 .append("Content-Type: application/json; charset=utf-8\r\n")
                 .append("Content-Length: ").append(body.length).append("\r\n");
