@@ -188,13 +188,13 @@ public final class BenchMain {
         }
         EventRun run = new RawHttpLoad().run(RAW, url, requests, concurrency, () -> 0);
         return new SendRun(RAW, concurrency, count, run.seconds(), run.perSecond(), run.p50Millis(), run.p99Millis(),
-                Double.NaN, run.errors());
+                Double.NaN, Double.NaN, run.errors());
     }
 
     private SendRun logged(SendRun run) {
-        log(String.format(Locale.ROOT, "%-16s c=%-3d %8.0f msg/s  p50 %6.2f ms  p99 %6.2f ms  %7.0f B/msg  errors %d",
+        log(String.format(Locale.ROOT, "%-16s c=%-3d %8.0f msg/s  p50 %6.2f ms  p99 %6.2f ms  %7.0f B/msg  %5.0f us CPU/msg  errors %d",
                 run.client(), run.concurrency(), run.perSecond(), run.p50Millis(), run.p99Millis(), run.bytesPerMessage(),
-                run.errors()));
+                run.cpuMicrosPerMessage(), run.errors()));
         System.gc();
         return run;
     }
@@ -204,11 +204,12 @@ public final class BenchMain {
         for (SendRun run : runs) {
             rows.add(List.of(run.client(), String.valueOf(run.concurrency()), String.valueOf(run.count()),
                     Report.fmt(run.perSecond(), 0), Report.fmt(run.p50Millis(), 2), Report.fmt(run.p99Millis(), 2),
-                    Report.fmt(run.bytesPerMessage(), 0), String.valueOf(run.errors())));
+                    Report.fmt(run.bytesPerMessage(), 0), Report.fmt(run.cpuMicrosPerMessage(), 0), String.valueOf(run.errors())));
         }
         report.section("1. Send throughput and latency (text message, POST /open-apis/im/v1/messages; median of " + rounds
                 + " interleaved rounds)",
-                List.of("client", "in flight", "messages", "msg/s", "p50 ms", "p99 ms", "alloc B/msg", "errors"), rows);
+                List.of("client", "in flight", "messages", "msg/s", "p50 ms", "p99 ms", "alloc B/msg", "CPU us/msg", "errors"),
+                rows);
         report.note("Stub answered " + stub.messageRequests.sum() + " message sends and " + stub.tokenRequests.sum()
                 + " token requests.");
         SendRun camel = find(runs, CAMEL, 64);

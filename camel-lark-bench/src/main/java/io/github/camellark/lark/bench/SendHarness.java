@@ -28,14 +28,14 @@ final class SendHarness {
 
     private static final long RUN_TIMEOUT_MINUTES = 5;
 
-    private final AllocationMeter allocation = new AllocationMeter();
+    private final ThreadMeter meter = new ThreadMeter();
 
     SendRun runAsync(String name, AsyncClient client, int count, int concurrency) throws InterruptedException {
         Latencies latencies = new Latencies(count);
         AtomicLong errors = new AtomicLong();
         Semaphore inFlight = new Semaphore(concurrency);
         CountDownLatch finished = new CountDownLatch(count);
-        allocation.start();
+        meter.start();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             inFlight.acquire();
@@ -53,8 +53,7 @@ final class SendHarness {
             throw new IllegalStateException(name + " did not finish " + count + " sends in " + RUN_TIMEOUT_MINUTES + " min");
         }
         long nanos = System.nanoTime() - start;
-        long allocated = allocation.stop();
-        return SendRun.of(name, concurrency, count, nanos, latencies, allocated, errors.get());
+        return SendRun.of(name, concurrency, count, nanos, latencies, meter.stop(), errors.get());
     }
 
     SendRun runBlocking(String name, BlockingClient client, int count, int concurrency) throws InterruptedException {
@@ -96,15 +95,14 @@ final class SendHarness {
                 });
             }
             ready.await();
-            allocation.start();
+            meter.start();
             long start = System.nanoTime();
             go.countDown();
             if (!finished.await(RUN_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 throw new IllegalStateException(name + " did not finish " + count + " sends in " + RUN_TIMEOUT_MINUTES + " min");
             }
             long nanos = System.nanoTime() - start;
-            long allocated = allocation.stop();
-            return SendRun.of(name, concurrency, count, nanos, latencies, allocated, errors.get());
+            return SendRun.of(name, concurrency, count, nanos, latencies, meter.stop(), errors.get());
         } finally {
             pool.shutdownNow();
         }

@@ -7,25 +7,32 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Bytes allocated by every Java thread of this JVM between {@link #start()} and {@link #stop()}, except the stub
- * server's and the meter's own. HotSpot counts allocation per thread only while the thread lives, so a sampler polls
- * all threads every few milliseconds: threads born during the run count from zero, and a thread that dies loses at most
- * one polling interval of allocation (pools here are long-lived, so that is noise).
+ * Bytes allocated and CPU time used by every Java thread of this JVM between {@link #start()} and {@link #stop()},
+ * except the stub server's and the meter's own: what the client under test cost. CPU time per message is what a
+ * shared machine distorts least (other processes slow a run down but do not make its threads do more work).
+ * HotSpot counts per thread only while the thread lives, so a sampler polls all threads every few milliseconds:
+ * threads born during the run count from zero, and a thread that dies loses at most one polling interval (pools here
+ * are long-lived, so that is noise). GC and JIT threads are not Java threads and are not counted.
  */
-final class AllocationMeter {
+final class ThreadMeter {
+
+    /** What the measured threads used. */
+    record Usage(long allocatedBytes, long cpuNanos) {
+    }
 
     private static final long POLL_MILLIS = 10;
 
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private final Map<Long, Long> baseline = new HashMap<>();
-    private final Map<Long, Long> latest = new HashMap<>();
+    private final Map<Long, long[]> baseline = new HashMap<>();
+    private final Map<Long, long[]> latest = new HashMap<>();
     private final Set<Long> excluded = new HashSet<>();
     private volatile boolean running;
     private Thread sampler;
 
-    AllocationMeter() {
+    ThreadMeter() {
         threads.setThreadAllocatedMemoryEnabled(true);
+        threads.setThreadCpuTimeEnabled(true);
     }
 
     void start() {
@@ -45,14 +52,13 @@ final class AllocationMeter {
                     return;
                 }
             }
-        }, "bench-allocation-sampler");
+        }, "bench-thread-sampler");
         sampler.setDaemon(true);
         excluded.add(sampler.getId());
         sampler.start();
     }
 
-    /** Total bytes allocated since {@link #start()}. */
-    long stop() {
+    Usage stop() {
         running = false;
         sampler.interrupt();
         try {
@@ -62,28 +68,32 @@ final class AllocationMeter {
         }
         synchronized (this) {
             sample(false);
-            long total = 0;
-            for (Map.Entry<Long, Long> entry : latest.entrySet()) {
+            long bytes = 0;
+            long cpu = 0;
+            for (Map.Entry<Long, long[]> entry : latest.entrySet()) {
                 if (!excluded.contains(entry.getKey())) {
-                    total += entry.getValue() - baseline.getOrDefault(entry.getKey(), 0L);
+                    long[] before = baseline.getOrDefault(entry.getKey(), new long[2]);
+                    bytes += entry.getValue()[0] - before[0];
+                    cpu += entry.getValue()[1] - before[1];
                 }
             }
-            return total;
+            return new Usage(bytes, cpu);
         }
     }
 
     private void sample(boolean first) {
         long[] ids = threads.getAllThreadIds();
         long[] bytes = threads.getThreadAllocatedBytes(ids);
+        long[] cpu = threads.getThreadCpuTime(ids);
         for (int i = 0; i < ids.length; i++) {
-            if (bytes[i] < 0) {
+            if (bytes[i] < 0 || cpu[i] < 0) {
                 continue;
             }
-            Long id = ids[i];
+            long[] now = { bytes[i], cpu[i] };
             if (first) {
-                baseline.put(id, bytes[i]);
+                baseline.put(ids[i], now);
             }
-            latest.put(id, bytes[i]);
+            latest.put(ids[i], now);
         }
         if (first) {
             for (Thread thread : Thread.getAllStackTraces().keySet()) {
