@@ -13,8 +13,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camellark.lark.client.AppTicketStore;
 import io.github.camellark.lark.client.AuthEndpoint;
 import io.github.camellark.lark.client.SelfBuiltTokenProvider;
+import io.github.camellark.lark.client.StoreAppTokenProvider;
 import io.github.camellark.lark.client.TokenProvider;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -34,6 +36,7 @@ public class LarkComponent extends HealthCheckComponent {
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<HttpSettings, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<TokenOwner, TokenProvider> tokenProviders = new ConcurrentHashMap<>();
+    private final Map<String, AppTicketStore> appTickets = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService scheduler;
     private Clock clock = Clock.systemUTC();
 
@@ -110,9 +113,18 @@ public class LarkComponent extends HealthCheckComponent {
         AuthEndpoint auth = new AuthEndpoint(owner.http(), owner.baseUri(), Duration.ofMillis(configuration.getRequestTimeout()),
                 mapper, clock);
         if (owner.appType() == LarkAppType.store) {
-            throw new UnsupportedOperationException("Store apps are not supported yet");
+            return new StoreAppTokenProvider(auth, owner.appId(), owner.appSecret(), appTicketStore(owner.appId()), scheduler(),
+                    Duration.ofMillis(configuration.getRequestTimeout()));
         }
         return new SelfBuiltTokenProvider(auth, owner.appId(), owner.appSecret());
+    }
+
+    /**
+     * The app_ticket of a store app: the events consumer that receives it and the producers' token provider of the same
+     * app share this store.
+     */
+    public AppTicketStore appTicketStore(String appId) {
+        return appTickets.computeIfAbsent(String.valueOf(appId), id -> new AppTicketStore());
     }
 
     /** Waits between retries; one small pool for the whole component. */

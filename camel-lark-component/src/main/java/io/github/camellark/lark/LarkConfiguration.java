@@ -208,6 +208,33 @@ public class LarkConfiguration implements Cloneable {
               description = "How long Lark waits is 3 seconds: when the route has not finished within this time the event is acknowledged as a success while the route goes on (card callbacks are answered with an empty reply).",
               javaType = "java.time.Duration")
     private long eventDeadline = 2500L;
+    @UriParam(label = "consumer",
+              defaultValue = "/lark/events",
+              description = "transport=webhook: the HTTP path Lark posts events and card callbacks to (the request URL set in the Lark console ends with it). Served by Camel's HTTP platform: the component named by camel.rest.component, else platform-http, else the one camel-webhook would pick.")
+    private String webhookPath = "/lark/events";
+    @UriParam(label = "consumer,security",
+              defaultValue = "0",
+              description = "Webhook: refuse requests whose X-Lark-Request-Timestamp is further than this from now (replay protection; the signature covers the timestamp when an encryptKey is set). 0 turns the check off.",
+              javaType = "java.time.Duration")
+    private long maxRequestAge;
+    @UriParam(label = "consumer,security",
+              defaultValue = "1048576",
+              description = "Webhook: the largest request body accepted, in bytes. Larger bodies are refused with HTTP 413 and never parsed.")
+    private int maxEventBodySize = 1048576;
+
+    // WebSocket long connection (transport=websocket)
+    @UriParam(label = "consumer,advanced", defaultValue = "15000", javaType = "java.time.Duration",
+              description = "Long connection: timeout of the endpoint discovery request and of the WebSocket handshake.")
+    private long wsConnectTimeout = 15000L;
+    @UriParam(label = "consumer,advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "Long connection liveness watchdog: when nothing arrives within this time after a ping, the connection is taken as dead (half-open after a NAT drop or sleep) and replaced. 0 disables it.")
+    private long wsPingTimeout = 30000L;
+    @UriParam(label = "consumer,advanced", defaultValue = "0", javaType = "java.time.Duration",
+              description = "Long connection: upper bound of the waits before reconnecting (Lark pushes a random delay of up to ReconnectNonce seconds after a drop and ReconnectInterval seconds between failed attempts). 0 follows Lark's values.")
+    private long wsReconnectMaxDelay;
+    @UriParam(label = "consumer,advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "Long connection: how long the fragments of a payload Lark split over several frames are kept waiting for the missing ones.")
+    private long wsFragmentTtl = 10000L;
 
     public String getOperation() {
         return operation;
@@ -639,6 +666,62 @@ public class LarkConfiguration implements Cloneable {
 
     public void setEventDeadline(long eventDeadline) {
         this.eventDeadline = eventDeadline;
+    }
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public long getMaxRequestAge() {
+        return maxRequestAge;
+    }
+
+    public void setMaxRequestAge(long maxRequestAge) {
+        this.maxRequestAge = maxRequestAge;
+    }
+
+    public int getMaxEventBodySize() {
+        return maxEventBodySize;
+    }
+
+    public void setMaxEventBodySize(int maxEventBodySize) {
+        this.maxEventBodySize = maxEventBodySize;
+    }
+
+    public long getWsConnectTimeout() {
+        return wsConnectTimeout;
+    }
+
+    public void setWsConnectTimeout(long wsConnectTimeout) {
+        this.wsConnectTimeout = wsConnectTimeout;
+    }
+
+    public long getWsPingTimeout() {
+        return wsPingTimeout;
+    }
+
+    public void setWsPingTimeout(long wsPingTimeout) {
+        this.wsPingTimeout = wsPingTimeout;
+    }
+
+    public long getWsReconnectMaxDelay() {
+        return wsReconnectMaxDelay;
+    }
+
+    public void setWsReconnectMaxDelay(long wsReconnectMaxDelay) {
+        this.wsReconnectMaxDelay = wsReconnectMaxDelay;
+    }
+
+    public long getWsFragmentTtl() {
+        return wsFragmentTtl;
+    }
+
+    public void setWsFragmentTtl(long wsFragmentTtl) {
+        this.wsFragmentTtl = wsFragmentTtl;
     }
 
     /** A copy for one endpoint, so that endpoint options never change the component's defaults. */

@@ -126,9 +126,11 @@ public final class LarkConstants {
     public static final String APP_ID = "CamelLarkAppId";
     @Metadata(label = "consumer", description = "Message events: the chat type (p2p, group or topic_group).", javaType = "String")
     public static final String CHAT_TYPE = "CamelLarkChatType";
-    @Metadata(label = "consumer", description = "Message events: the open_id of the sender.", javaType = "String")
+    @Metadata(label = "consumer", description = "Message events: the open_id of the sender; card callbacks: the open_id of the user who clicked.",
+              javaType = "String")
     public static final String SENDER_OPEN_ID = "CamelLarkSenderOpenId";
-    @Metadata(label = "consumer", description = "The whole event envelope as received (decrypted JSON string).", javaType = "String")
+    @Metadata(label = "consumer", description = "The whole event envelope as received (decrypted JSON string), with the verification token masked.",
+              javaType = "String")
     public static final String EVENT_RAW = "CamelLarkEventRaw";
 
     private LarkConstants() {

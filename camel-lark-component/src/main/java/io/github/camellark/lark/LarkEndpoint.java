@@ -1,20 +1,34 @@
 package io.github.camellark.lark;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import io.github.camellark.lark.client.LarkClient;
+import io.github.camellark.lark.event.DefaultEventPipeline;
+import io.github.camellark.lark.event.EventRoute;
+import io.github.camellark.lark.event.LarkEventsConsumer;
+import io.github.camellark.lark.event.TimeBoundedIdempotentRepository;
+import io.github.camellark.lark.event.webhook.LarkWebhookHandler;
 import io.github.camellark.lark.producer.LarkProducer;
 import io.github.camellark.lark.producer.ResourceHandlers;
+import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.component.webhook.WebhookCapableEndpoint;
+import org.apache.camel.component.webhook.WebhookConfiguration;
+import org.apache.camel.spi.ExceptionHandler;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.LoggingExceptionHandler;
 
 /**
  * Send, reply, edit, recall, forward and read Lark / Feishu messages, upload and download images and files, update cards,
@@ -22,7 +36,7 @@ import org.apache.camel.support.DefaultEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "lark", title = "Lark", syntax = "lark:resource",
              category = { Category.CHAT, Category.API, Category.CLOUD }, headersClass = LarkConstants.class)
-public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLocation, WebhookCapableEndpoint {
 
     @UriPath(description = "The Lark resource: message, batchMessage, image, file, card, reaction, pin, urgent, urlPreview, chat"
                            + " and customBot for producers; events for the consumer.",
@@ -34,6 +48,8 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     private final LarkResource larkResource;
     private volatile LarkClient client;
+    private IdempotentRepository defaultEventRepository;
+    private WebhookConfiguration webhookConfiguration;
 
     public LarkEndpoint(String uri, LarkComponent component, LarkResource resource, LarkConfiguration configuration) {
         super(uri, component);
@@ -57,7 +73,71 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        throw new IllegalArgumentException("lark:" + resource + " has no consumer; only lark:events can be consumed");
+        requireEvents();
+        LarkEventsConsumer consumer = new LarkEventsConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    private void requireEvents() {
+        if (larkResource != LarkResource.EVENTS) {
+            throw new IllegalArgumentException("lark:" + resource + " has no consumer; only lark:events can be consumed");
+        }
+    }
+
+    /** The event pipeline of a consumer (or of the webhook handler) of this endpoint, routing into {@code route}. */
+    public DefaultEventPipeline createEventPipeline(EventRoute route) {
+        LarkComponent component = getComponent();
+        return new DefaultEventPipeline(getCamelContext(), route, eventRepository(), component.mapper(),
+                configuration.getEventTypes(), Duration.ofMillis(configuration.getEventDeadline()),
+                (appId, ticket) -> component.appTicketStore(appId).update(ticket));
+    }
+
+    /** The configured repository, or one in-memory repository per endpoint that outlives consumer restarts. */
+    private synchronized IdempotentRepository eventRepository() {
+        if (configuration.getIdempotentRepository() != null) {
+            return configuration.getIdempotentRepository();
+        }
+        if (defaultEventRepository == null) {
+            defaultEventRepository = new TimeBoundedIdempotentRepository();
+        }
+        return defaultEventRepository;
+    }
+
+    // ---- webhook:lark:events (camel-webhook) ------------------------------------------------------------
+
+    /** {@code webhook:lark:events}: the HTTP requests camel-webhook receives are verified and answered here. */
+    @Override
+    public Processor createWebhookHandler(Processor next) {
+        requireEvents();
+        AsyncProcessor route = AsyncProcessorConverterHelper.convert(next);
+        ExceptionHandler exceptionHandler = new LoggingExceptionHandler(getCamelContext(), LarkEndpoint.class);
+        DefaultEventPipeline pipeline = createEventPipeline(EventRoute.of(this::createExchange, route, exceptionHandler));
+        return new LarkWebhookHandler(configuration, pipeline, Clock.systemUTC());
+    }
+
+    /** No-op: Lark's request URL is set in the Lark developer console, not through an API. */
+    @Override
+    public void registerWebhook() {
+    }
+
+    /** No-op: Lark's request URL is set in the Lark developer console, not through an API. */
+    @Override
+    public void unregisterWebhook() {
+    }
+
+    @Override
+    public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
+        this.webhookConfiguration = webhookConfiguration;
+    }
+
+    public WebhookConfiguration getWebhookConfiguration() {
+        return webhookConfiguration;
+    }
+
+    @Override
+    public List<String> getWebhookMethods() {
+        return List.of("POST");
     }
 
     @Override
@@ -77,6 +157,16 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
             throw new IllegalStateException("Endpoint " + getEndpointUri() + " is not started");
         }
         return current;
+    }
+
+    /** The HTTP client for this endpoint's connection settings (proxy, connect timeout); the WebSocket transport dials with it. */
+    public java.net.http.HttpClient httpClient() {
+        return getComponent().httpClient(configuration);
+    }
+
+    /** The Lark Open Platform base URI: baseUri, or the domain's. */
+    public java.net.URI baseUri() {
+        return LarkComponent.baseUri(configuration);
     }
 
     public LarkResource resource() {

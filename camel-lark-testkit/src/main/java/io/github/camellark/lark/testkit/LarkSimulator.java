@@ -34,9 +34,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Stream;
 
 /**
@@ -70,6 +72,7 @@ public final class LarkSimulator implements AutoCloseable {
     private final Faults faults;
     private final SimHttpServer server;
     private final SimulatorEvents events;
+    private final Deque<AutoCloseable> closeWith = new ConcurrentLinkedDeque<>();
 
     private LarkSimulator(Builder builder) throws IOException {
         this.appId = builder.appId;
@@ -85,7 +88,7 @@ public final class LarkSimulator implements AutoCloseable {
         this.faults = new Faults(tokens);
         Authenticator authenticator = new Authenticator(tokens, state);
         try {
-            this.server = new SimHttpServer(mapper, builder.clock, random, uploadDir, builder.httpThreads, new ServerHooks() {
+            this.server = new SimHttpServer(mapper, builder.clock, random, uploadDir, builder.port, builder.httpThreads, new ServerHooks() {
                 @Override
                 public FaultAction faultFor(SimRequest request) {
                     return faults.take(request);
@@ -258,8 +261,29 @@ public final class LarkSimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Closes {@code resource} when the simulator closes, before the HTTP server stops (last
+     * registered, first closed). The events half registers its WebSocket server and pushers here.
+     */
+    public <T extends AutoCloseable> T closeWith(T resource) {
+        closeWith.push(Objects.requireNonNull(resource));
+        return resource;
+    }
+
     @Override
     public void close() {
+        RuntimeException failure = null;
+        for (AutoCloseable resource; (resource = closeWith.poll()) != null; ) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("closing " + resource + " failed", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
         try {
             try {
                 events.close();
@@ -268,6 +292,9 @@ public final class LarkSimulator implements AutoCloseable {
             }
         } finally {
             deleteRecursively(tempDir);
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -314,6 +341,7 @@ public final class LarkSimulator implements AutoCloseable {
         private Long seed;
         private int httpThreads = 8;
         private String verificationToken = DEFAULT_VERIFICATION_TOKEN;
+        private int port;
 
         private Builder() {
         }
@@ -363,6 +391,15 @@ public final class LarkSimulator implements AutoCloseable {
         /** The console's Verification Token, carried by pushed events. */
         public Builder verificationToken(String verificationToken) {
             this.verificationToken = Objects.requireNonNull(verificationToken);
+            return this;
+        }
+
+        /** A fixed port on 127.0.0.1 (e.g. for a demo with a known URL); the default 0 picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535");
+            }
+            this.port = port;
             return this;
         }
 

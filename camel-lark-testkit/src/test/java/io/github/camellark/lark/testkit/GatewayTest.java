@@ -23,6 +23,19 @@ class GatewayTest {
     }
 
     @Test
+    void closingAlsoClosesRegisteredResourcesLastFirst() {
+        java.util.List<String> closed = new java.util.ArrayList<>();
+        LarkSimulator other = LarkSimulator.start();
+        other.closeWith(() -> closed.add("ws server"));
+        other.closeWith(() -> closed.add("pusher"));
+
+        other.close();
+
+        assertThat(closed).containsExactly("pusher", "ws server");
+        assertThatThrownBy(() -> new RawLark(other).get("/open-apis/im/v1/pins")).isInstanceOf(UncheckedIOException.class);
+    }
+
+    @Test
     void listensOnLoopbackOnly() {
         assertThat(sim.baseUri()).startsWith("http://127.0.0.1:");
     }

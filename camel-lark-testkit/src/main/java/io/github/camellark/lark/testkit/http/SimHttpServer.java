@@ -57,7 +57,8 @@ public final class SimHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
-    public SimHttpServer(ObjectMapper mapper, Clock clock, Random random, Path tempDir, int threads, ServerHooks hooks)
+    /** Binds 127.0.0.1:{@code port} ({@code 0} picks a free port). */
+    public SimHttpServer(ObjectMapper mapper, Clock clock, Random random, Path tempDir, int port, int threads, ServerHooks hooks)
             throws IOException {
         this.mapper = mapper;
         this.clock = clock;
@@ -65,7 +66,7 @@ public final class SimHttpServer implements AutoCloseable {
         this.tempDir = tempDir;
         this.hooks = hooks;
         enableNoDelay();
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         AtomicInteger threadNumber = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "lark-simulator-http-" + threadNumber.incrementAndGet());
@@ -93,11 +94,10 @@ public final class SimHttpServer implements AutoCloseable {
     /**
      * Registers a route from outside the REST half (for example the WebSocket endpoint discovery).
      * Added routes are matched before built-in ones, the longest prefix first; they get no token check.
-     * Among equal prefixes the route added last wins, so a test can replace the simulator's own
-     * {@code /callback/ws/endpoint}.
      */
     public void addRoute(String method, String pathPrefix, SimHandler handler) {
-        addedRoutes.add(0, Route.prefix(method, pathPrefix, handler)); // the sort below is stable: newest first
+        // newest first, and the sort below is stable: re-registering a prefix replaces what it served before
+        addedRoutes.add(0, Route.prefix(method, pathPrefix, handler));
         List<Route> sorted = new ArrayList<>(addedRoutes);
         sorted.sort(Comparator.comparingInt(Route::length).reversed());
         addedRoutes.clear();
@@ -130,11 +130,12 @@ public final class SimHttpServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange) {
         SimRequest request = null;
-        int status = 0;
+        boolean recorded = false;
         try {
             request = parse(exchange);
             FaultAction fault = hooks.faultFor(request);
             if (fault != null && fault.kind() == FaultAction.Kind.RESET_CONNECTION) {
+                recorded = record(request, 0, null);
                 // closing an exchange that never sent headers drops the TCP connection: the client sees a reset/EOF
                 exchange.close();
                 return;
@@ -149,8 +150,15 @@ public final class SimHttpServer implements AutoCloseable {
             } else {
                 response = dispatch(request);
             }
-            status = response.status();
-            write(exchange, request, response);
+            JsonNode tree = null;
+            byte[] body = response.bytes();
+            if (response.json() != null) {
+                tree = response.json() instanceof JsonNode node ? node : mapper.valueToTree(response.json());
+                body = mapper.writeValueAsBytes(tree);
+            }
+            // journal first: a client that got its reply must find the request in the journal
+            recorded = record(request, response.status(), tree);
+            write(exchange, request, response, body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange.close();
@@ -161,11 +169,20 @@ public final class SimHttpServer implements AutoCloseable {
         } finally {
             if (request != null) {
                 deleteLeftoverUploads(request);
-                if (status == 0) {
-                    journal(request, status, null);
+                if (!recorded) {
+                    record(request, 0, null);
                 }
             }
         }
+    }
+
+    private boolean record(SimRequest request, int status, JsonNode responseJson) {
+        try {
+            hooks.exchanged(request, status, responseJson);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Lark simulator journal failed", e);
+        }
+        return true;
     }
 
     private SimResponse dispatch(SimRequest request) {
@@ -218,31 +235,17 @@ public final class SimHttpServer implements AutoCloseable {
         return SimResponse.json(error.httpStatus(), body);
     }
 
-    private void journal(SimRequest request, int status, JsonNode responseJson) {
-        try {
-            hooks.exchanged(request, status, responseJson);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Lark simulator journal failed", e);
-        }
-    }
-
-    private void write(HttpExchange exchange, SimRequest request, SimResponse response) throws IOException {
+    private void write(HttpExchange exchange, SimRequest request, SimResponse response, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("X-Tt-Logid", request.logId());
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
         response.headers().forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
-        JsonNode tree = response.json() == null ? null
-                : response.json() instanceof JsonNode node ? node : mapper.valueToTree(response.json());
-        // journal before answering: a test that got its reply must find the request in the journal
-        journal(request, response.status(), tree);
-        if (tree != null) {
-            sendBytes(exchange, response.status(), mapper.writeValueAsBytes(tree));
-        } else if (response.file() != null) {
+        if (response.file() != null) {
             exchange.sendResponseHeaders(response.status(), Files.size(response.file()));
             try (OutputStream out = exchange.getResponseBody()) {
                 Files.copy(response.file(), out);
             }
         } else {
-            sendBytes(exchange, response.status(), response.bytes());
+            sendBytes(exchange, response.status(), body);
         }
         exchange.close();
     }

@@ -83,8 +83,11 @@ public final class MessageContents {
         if (message.deleted()) {
             return "[recalled]";
         }
-        JsonNode node = parse(message.content());
         String type = message.msgType();
+        if (type.equals("merge_forward")) {
+            return "[merged and forwarded messages]";
+        }
+        JsonNode node = parse(message.content());
         if (node == null) {
             return message.content();
         }
@@ -130,8 +133,6 @@ public final class MessageContents {
                 return "[shared chat " + node.path("chat_id").asText() + "]";
             case "share_user":
                 return "[shared user " + node.path("user_id").asText() + "]";
-            case "merge_forward":
-                return "[merged and forwarded messages]";
             default:
                 return "[" + type + "] " + message.content();
         }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +58,7 @@ public final class SimulatorState {
     private final Map<String, CardToken> cardTokens = new LinkedHashMap<>();
     private final List<Activity> activities = new ArrayList<>();
     private final Map<String, Remembered> idempotency = new LinkedHashMap<>();
+    private Instant lastMessageTime = Instant.EPOCH;
 
     public SimulatorState(Clock clock, Ids ids, ObjectMapper mapper, String appId, String botName, String tenantKey,
             Path storeDir) {
@@ -304,9 +304,25 @@ public final class SimulatorState {
         return replyTo(root, sender, msgType, content, true);
     }
 
+    /**
+     * Copies {@code source} (content and mentions as stored) into {@code chat}: a forward. With
+     * {@code threadRoot} the copy continues that thread; with {@code upperMessageId} it becomes a
+     * child of a merge-forward message.
+     */
+    public SimMessage copyMessage(SimMessage source, SimChat chat, Sender sender, SimMessage threadRoot,
+            String upperMessageId) {
+        return store(chat, sender, source.msgType(), new MessageContents.Projected(source.content(), source.mentions()),
+                threadRoot, threadRoot != null, upperMessageId, null);
+    }
+
     private SimMessage store(SimChat chat, Sender sender, String msgType, String content, SimMessage parent,
             boolean inThread, String upperMessageId, String batchId) {
-        MessageContents.Projected projected = contents.project(msgType, content, this::user);
+        return store(chat, sender, msgType, contents.project(msgType, content, this::user), parent, inThread,
+                upperMessageId, batchId);
+    }
+
+    private SimMessage store(SimChat chat, Sender sender, String msgType, MessageContents.Projected projected,
+            SimMessage parent, boolean inThread, String upperMessageId, String batchId) {
         SimMessage message;
         synchronized (lock) {
             String rootId = null;
@@ -331,11 +347,11 @@ public final class SimulatorState {
         return message;
     }
 
-    /** Message times strictly increase so history order is stable even with a frozen clock. */
+    /** Message times strictly increase (by 1 ms if need be) so history order is stable even with a frozen clock. */
     private Instant nextMessageTime() {
         Instant now = now();
-        Instant last = messages.values().stream().map(SimMessage::createTime).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-        return now.isAfter(last) ? now : last.plusMillis(1);
+        lastMessageTime = now.isAfter(lastMessageTime) ? now : lastMessageTime.plusMillis(1);
+        return lastMessageTime;
     }
 
     public void editMessage(SimMessage message, String msgType, String content) {
@@ -485,7 +501,10 @@ public final class SimulatorState {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        StoredResource resource = new StoredResource(kind, key, type, fileName, contentType, size, durationMs, target, now());
+        // images carry no file name of their own; Lark names downloads after the key
+        String name = fileName != null ? fileName
+                : key + "." + contentType.substring(contentType.indexOf('/') + 1).replace("jpeg", "jpg").replace("x-icon", "ico");
+        StoredResource resource = new StoredResource(kind, key, type, name, contentType, size, durationMs, target, now());
         synchronized (lock) {
             resources.put(key, resource);
         }

@@ -1,0 +1,148 @@
+package io.github.camellark.lark.event;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camellark.lark.LarkConstants;
+import io.github.camellark.lark.support.LarkBodies;
+import org.apache.camel.AsyncProcessor;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.spi.ExceptionHandler;
+import org.apache.camel.support.AsyncProcessorConverterHelper;
+import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.LoggingExceptionHandler;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pipeline as a transport sees it (the WebSocket transport calls exactly this): plaintext bytes in, an
+ * acknowledgement out. Whatever Lark sends, the answer is never a failure unless the route failed.
+ */
+class DefaultEventPipelineTest extends CamelTestSupport {
+
+    private final Map<String, String> tickets = new ConcurrentHashMap<>();
+    private DefaultEventPipeline pipeline;
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:events").to("mock:events")
+                        .filter(header(LarkConstants.EVENT_ID).startsWith("fail"))
+                        .throwException(new IllegalStateException("route failed"))
+                        .end()
+                        .filter(header(LarkConstants.EVENT_TYPE).isEqualTo("card.action.trigger"))
+                        .setBody(constant("{\"toast\":{\"type\":\"info\",\"content\":\"hi\"}}"));
+            }
+        };
+    }
+
+    private DefaultEventPipeline start(String eventTypes) throws Exception {
+        AsyncProcessor route = AsyncProcessorConverterHelper.convert(context.getEndpoint("direct:events").createProducer());
+        ServiceHelper.startService(route);
+        ExceptionHandler handler = new LoggingExceptionHandler(context, getClass());
+        pipeline = new DefaultEventPipeline(context, EventRoute.of(() -> new DefaultExchange(context), route, handler),
+                new TimeBoundedIdempotentRepository(), new ObjectMapper(), eventTypes, Duration.ofSeconds(2), tickets::put);
+        ServiceHelper.startService(pipeline);
+        return pipeline;
+    }
+
+    @AfterEach
+    void stopPipeline() {
+        ServiceHelper.stopService(pipeline);
+    }
+
+    private EventAck process(String json) throws Exception {
+        return pipeline.process(json.getBytes(StandardCharsets.UTF_8)).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void routedEventIsAcknowledgedAsDelivered() throws Exception {
+        start(null);
+        MockEndpoint mock = getMockEndpoint("mock:events");
+        mock.expectedMessageCount(1);
+
+        EventAck ack = process(LarkBodies.messageReceived("ev-1", "", "hi"));
+
+        assertThat(ack.success()).isTrue();
+        assertThat(ack.callbackBody()).isNull();
+        mock.assertIsSatisfied();
+    }
+
+    @Test
+    void failedRouteIsAcknowledgedAsFailedAndTheRedeliveryIsRoutedAgain() throws Exception {
+        start(null);
+        MockEndpoint mock = getMockEndpoint("mock:events");
+        mock.expectedMessageCount(2);
+
+        assertThat(process(LarkBodies.messageReceived("fail-1", "", "hi")).success()).isFalse();
+        assertThat(process(LarkBodies.messageReceived("fail-1", "", "hi")).success()).isFalse();
+
+        mock.assertIsSatisfied();
+    }
+
+    @Test
+    void whateverElseLarkSendsIsAcknowledgedWithoutRouting() throws Exception {
+        start("im.message.receive_v1");
+
+        assertThat(process("not json at all").success()).isTrue();
+        assertThat(process("{\"unknown\":true}").success()).isTrue();
+        assertThat(process(LarkBodies.event("ev-2", "im.chat.disbanded_v1", "")).success()).isTrue();
+        assertThat(process("{\"schema\":\"2.0\",\"header\":{\"event_id\":\"ev-3\"},\"event\":{}}").success()).isTrue();
+
+        assertThat(getMockEndpoint("mock:events").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void cardCallbackIsAnsweredWithTheRoutesReply() throws Exception {
+        start(null);
+
+        EventAck ack = process(LarkBodies.cardAction("card-1", "", "c-1"));
+
+        assertThat(ack.success()).isTrue();
+        assertThat(new String(ack.callbackBody(), StandardCharsets.UTF_8)).isEqualTo("{\"toast\":{\"type\":\"info\",\"content\":\"hi\"}}");
+    }
+
+    @Test
+    void appTicketIsKeptForTheTokenLayerAndNotRoutedUnlessAskedFor() throws Exception {
+        start(null);
+
+        assertThat(process(LarkBodies.appTicket("u-1", "", "cli_store", "ticket-1")).success()).isTrue();
+
+        assertThat(tickets).containsEntry("cli_store", "ticket-1");
+        assertThat(getMockEndpoint("mock:events").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void appTicketIsRoutedWhenEventTypesNameIt() throws Exception {
+        start("app_ticket");
+        MockEndpoint mock = getMockEndpoint("mock:events");
+        mock.expectedMessageCount(1);
+
+        assertThat(process(LarkBodies.appTicket("u-2", "", "cli_store", "ticket-2")).success()).isTrue();
+
+        mock.assertIsSatisfied();
+        assertThat(tickets).containsEntry("cli_store", "ticket-2");
+    }
+
+    @Test
+    void stoppedPipelineLetsLarkRedeliverLater() throws Exception {
+        start(null);
+        ServiceHelper.stopService(pipeline);
+
+        assertThat(process(LarkBodies.messageReceived("ev-4", "", "hi")).success()).isFalse();
+
+        ServiceHelper.startService(pipeline);
+        assertThat(process(LarkBodies.messageReceived("ev-4", "", "hi")).success()).as("not remembered as seen").isTrue();
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.camellark.lark.event;
+
+import java.nio.charset.StandardCharsets;
+
+import io.github.camellark.lark.support.LarkBodies;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Lark's encryption and signatures, checked against the published vectors (lark-events.md §1.5, §1.6). */
+class EventCryptoTest {
+
+    private static final String PUBLISHED = "P37w+VZImNgPEO1RBhJ6RtKl7n6zymIbEG1pReEzghk=";
+
+    @Test
+    void publishedVectorDecryptsToHelloWorld() {
+        assertThat(new String(EventCrypto.decrypt("test key", PUBLISHED), StandardCharsets.UTF_8)).isEqualTo("hello world");
+    }
+
+    @Test
+    void nodeSdkChallengeVectorDecrypts() {
+        String encrypted = "tT1xP+ovuc0T3b/rnZX3ax76exqAn0ANQ6/U45GcciC0mgNBc8JtvqOJGNAPMKpgRs2dVU1NYk9VDeqS8T4SYtU0hzNU54aS84WnxvZ3VFfDcy/RyABlNqlUiGyLDzFI0yxdCMT4KR/YEQXlt6nZi50KwRlZ+A75r645KesZuLMljezYyY8VeeXEVjPw35+e";
+
+        assertThat(new String(EventCrypto.decrypt("mazhe.nerd", encrypted), StandardCharsets.UTF_8)).isEqualTo(
+                "{\"challenge\":\"5634b122-c042-4634-bc7f-b07a3c3e77ad\",\"token\":\"iRdCP2WwXNBXRM3mGLqhrgch3cn0gbT6\",\"type\":\"url_verification\"}");
+    }
+
+    @Test
+    void whatTheTestSideEncryptsDecrypts() {
+        String plaintext = "{\"schema\":\"2.0\",\"text\":\"你好\"}";
+
+        assertThat(new String(EventCrypto.decrypt("k", LarkBodies.encrypt("k", plaintext)), StandardCharsets.UTF_8)).isEqualTo(plaintext);
+    }
+
+    @Test
+    void plaintextOfWholeBlocksEndsInAFullPaddingBlock() {
+        String sixteen = "0123456789abcdef";
+
+        assertThat(new String(EventCrypto.decrypt("k", LarkBodies.encrypt("k", sixteen)), StandardCharsets.UTF_8)).isEqualTo(sixteen);
+    }
+
+    @Test
+    void wrongKeyIsRefusedWithoutSayingWhichKey() {
+        assertThatThrownBy(() -> EventCrypto.decrypt("another key", PUBLISHED))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(EventCrypto.WRONG_KEY)
+                .hasMessageNotContaining("another key");
+    }
+
+    @Test
+    void malformedValuesAreRefused() {
+        assertThatThrownBy(() -> EventCrypto.decrypt("test key", "not*base64")).hasMessageContaining("not base64");
+        assertThatThrownBy(() -> EventCrypto.decrypt("test key", PUBLISHED.substring(0, 20)))
+                .hasMessageContaining("whole 16-byte blocks");
+        assertThatThrownBy(() -> EventCrypto.decrypt("test key", "AAAAAAAAAAAAAAAAAAAAAA==")).hasMessageContaining("16-byte IV");
+    }
+
+    @Test
+    void eventSignatureMatchesTheFormulaExample() {
+        String body = "{\"encrypt\":\"" + PUBLISHED + "\"}";
+
+        assertThat(EventCrypto.eventSignature("1700000000", "abc123", "test key", body.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("69c61fa99760d59824d588297c0036194769fb54331682c9cbcd93e85b9a8aad");
+    }
+
+    @Test
+    void legacyCardSignatureIsSha1WithTheVerificationToken() {
+        String body = LarkBodies.legacyCardAction("c-1");
+
+        assertThat(EventCrypto.legacyCardSignature("1700000000", "n", "vt", body.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(LarkBodies.legacySignature("1700000000", "n", "vt", body)).hasSize(40);
+    }
+
+    @Test
+    void signaturesOfNonAsciiBodiesUseTheRawUtf8Bytes() {
+        String body = "{\"text\":\"你好\"}";
+
+        assertThat(EventCrypto.eventSignature("1", "n", "k", body.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(LarkBodies.signature("1", "n", "k", body));
+    }
+
+    @Test
+    void constantTimeEqualsNeverMatchesNull() {
+        assertThat(EventCrypto.constantTimeEquals("a", "a")).isTrue();
+        assertThat(EventCrypto.constantTimeEquals("a", "b")).isFalse();
+        assertThat(EventCrypto.constantTimeEquals("a", null)).isFalse();
+        assertThat(EventCrypto.constantTimeEquals(null, null)).isFalse();
+    }
+}
