@@ -99,7 +99,7 @@ public final class BenchMain {
     }
 
     /** -Dbench.clients=bare,sdk,camel (default: all) narrows the send section, e.g. to profile one client. */
-    private static boolean client(String name) {
+    static boolean client(String name) {
         String clients = System.getProperty("bench.clients", "all");
         return clients.equals("all") || Arrays.asList(clients.split(",")).contains(name);
     }

@@ -19,6 +19,7 @@ final class EventSection {
     private final Report report;
     private final boolean quick;
     private final List<EventRun> runs = new ArrayList<>();
+    private final ThreadMeter meter = new ThreadMeter();
 
     EventSection(Report report, boolean quick) {
         this.report = report;
@@ -39,13 +40,16 @@ final class EventSection {
         List<EventPayloads.SignedRequest> measured = EventPayloads.signedWebhooks(count);
         URI ceiling = URI.create(stub.baseUri() + StubLarkServer.EVENTS_PATH);
         load.run(CEILING, ceiling, RawHttpLoad.encode(ceiling, warm), WINDOW, () -> 0);
-        runs.add(logged(load.run(CEILING, ceiling, RawHttpLoad.encode(ceiling, measured), WINDOW, () -> 0)));
-        try (SdkWebhookReceiver sdk = new SdkWebhookReceiver()) {
-            URI url = sdk.url();
-            load.run(BenchMain.SDK, url, RawHttpLoad.encode(url, warm), WINDOW, sdk.handled::sum);
-            runs.add(logged(load.run(BenchMain.SDK, url, RawHttpLoad.encode(url, measured), WINDOW, sdk.handled::sum)));
+        runs.add(logged(metered(() -> load.run(CEILING, ceiling, RawHttpLoad.encode(ceiling, measured), WINDOW, () -> 0))));
+        if (BenchMain.client("sdk")) {
+            try (SdkWebhookReceiver sdk = new SdkWebhookReceiver()) {
+                URI url = sdk.url();
+                load.run(BenchMain.SDK, url, RawHttpLoad.encode(url, warm), WINDOW, sdk.handled::sum);
+                List<RawHttpLoad.Encoded> requests = RawHttpLoad.encode(url, measured);
+                runs.add(logged(metered(() -> load.run(BenchMain.SDK, url, requests, WINDOW, sdk.handled::sum))));
+            }
+            System.gc();
         }
-        System.gc();
         CamelEventsReceiver camel;
         try {
             camel = CamelEventsReceiver.webhook();
@@ -57,7 +61,8 @@ final class EventSection {
         try (camel) {
             URI url = camel.webhookUrl();
             load.run(BenchMain.CAMEL, url, RawHttpLoad.encode(url, warm), WINDOW, camel.routed::sum);
-            runs.add(logged(load.run(BenchMain.CAMEL, url, RawHttpLoad.encode(url, measured), WINDOW, camel.routed::sum)));
+            List<RawHttpLoad.Encoded> requests = RawHttpLoad.encode(url, measured);
+            runs.add(logged(metered(() -> load.run(BenchMain.CAMEL, url, requests, WINDOW, camel.routed::sum))));
         }
         System.gc();
     }
@@ -67,14 +72,16 @@ final class EventSection {
         List<byte[]> measured = WsPushServer.frames(EventPayloads.plaintext(count));
         try (WsPushServer server = new WsPushServer()) {
             stub.webSocketUrl(server.url());
-            CountDownLatch connected = server.expectConnection();
-            try (SdkWsReceiver sdk = new SdkWsReceiver(stub.baseUri())) {
-                awaitConnection(connected, BenchMain.SDK);
-                server.push(BenchMain.SDK, warm, WINDOW, sdk.handled::sum);
-                runs.add(logged(server.push(BenchMain.SDK, measured, WINDOW, sdk.handled::sum)));
+            if (BenchMain.client("sdk")) {
+                CountDownLatch connected = server.expectConnection();
+                try (SdkWsReceiver sdk = new SdkWsReceiver(stub.baseUri())) {
+                    awaitConnection(connected, BenchMain.SDK);
+                    server.push(BenchMain.SDK, warm, WINDOW, sdk.handled::sum);
+                    runs.add(logged(metered(() -> server.push(BenchMain.SDK, measured, WINDOW, sdk.handled::sum))));
+                }
+                System.gc();
             }
-            System.gc();
-            connected = server.expectConnection();
+            CountDownLatch connected = server.expectConnection();
             CamelEventsReceiver camel;
             try {
                 camel = CamelEventsReceiver.webSocket(stub.baseUri());
@@ -89,7 +96,7 @@ final class EventSection {
                     return;
                 }
                 server.push(BenchMain.CAMEL, warm, WINDOW, camel.routed::sum);
-                runs.add(logged(server.push(BenchMain.CAMEL, measured, WINDOW, camel.routed::sum)));
+                runs.add(logged(metered(() -> server.push(BenchMain.CAMEL, measured, WINDOW, camel.routed::sum))));
             }
         }
         System.gc();
@@ -101,10 +108,20 @@ final class EventSection {
         }
     }
 
+    private interface Measured {
+        EventRun run() throws InterruptedException;
+    }
+
+    private EventRun metered(Measured measured) throws InterruptedException {
+        meter.start();
+        EventRun run = measured.run();
+        return run.metered(meter.stop());
+    }
+
     private EventRun logged(EventRun run) {
-        BenchMain.log(String.format(java.util.Locale.ROOT, "%-16s %-9s w=%-3d %8.0f events/s  p50 %6.2f ms  p99 %6.2f ms  errors %d  routed %d",
-                run.receiver(), run.transport(), run.window(), run.perSecond(), run.p50Millis(), run.p99Millis(), run.errors(),
-                run.routed()));
+        BenchMain.log(String.format(java.util.Locale.ROOT, "%-16s %-9s w=%-3d %8.0f events/s  p50 %6.2f ms  p99 %6.2f ms  %6.0f B/event  %5.0f us CPU/event  errors %d  routed %d",
+                run.receiver(), run.transport(), run.window(), run.perSecond(), run.p50Millis(), run.p99Millis(),
+                run.bytesPerEvent(), run.cpuMicrosPerEvent(), run.errors(), run.routed()));
         return run;
     }
 
@@ -113,11 +130,12 @@ final class EventSection {
         for (EventRun run : runs) {
             rows.add(List.of(run.receiver(), run.transport(), String.valueOf(run.window()), String.valueOf(run.count()),
                     Report.fmt(run.perSecond(), 0), Report.fmt(run.p50Millis(), 2), Report.fmt(run.p99Millis(), 2),
-                    String.valueOf(run.errors()), String.valueOf(run.routed())));
+                    Report.fmt(run.bytesPerEvent(), 0), Report.fmt(run.cpuMicrosPerEvent(), 0), String.valueOf(run.errors()),
+                    String.valueOf(run.routed())));
         }
         report.section("2. Event intake (im.message.receive_v1; webhook: AES-256-CBC encrypted and signed)",
-                List.of("receiver", "transport", "in flight", "events", "events/s", "p50 ack ms", "p99 ack ms", "errors",
-                        "handled by route/handler"), rows);
+                List.of("receiver", "transport", "in flight", "events", "events/s", "p50 ack ms", "p99 ack ms", "alloc B/event",
+                        "CPU us/event", "errors", "handled by route/handler"), rows);
         for (String transport : List.of("webhook", "websocket")) {
             EventRun camel = find(BenchMain.CAMEL, transport);
             EventRun sdk = find(BenchMain.SDK, transport);

@@ -25,6 +25,8 @@ import java.util.function.LongSupplier;
  */
 final class RawHttpLoad {
 
+    static final String THREAD_NAME = "bench-raw-load";
+
     /** One request ready to write: its bytes and nothing else to do. */
     record Encoded(byte[] bytes) {
     }
@@ -96,7 +98,7 @@ final class RawHttpLoad {
                     }
                     finished.countDown();
                 }
-            }, "bench-raw-load");
+            }, THREAD_NAME);
             thread.setDaemon(true);
             thread.start();
         }

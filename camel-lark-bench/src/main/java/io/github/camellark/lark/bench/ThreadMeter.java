@@ -1,14 +1,17 @@
 package io.github.camellark.lark.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Bytes allocated and CPU time used by every Java thread of this JVM between {@link #start()} and {@link #stop()},
- * except the stub server's and the meter's own: what the client under test cost. CPU time per message is what a
+ * except the load side's (stub, load generators, push server) and the meter's own: what the client under test cost. CPU time per message is what a
  * shared machine distorts least (other processes slow a run down but do not make its threads do more work).
  * HotSpot counts per thread only while the thread lives, so a sampler polls all threads every few milliseconds:
  * threads born during the run count from zero, and a thread that dies loses at most one polling interval (pools here
@@ -21,12 +24,16 @@ final class ThreadMeter {
     }
 
     private static final long POLL_MILLIS = 10;
+    /** The load side of the benchmark: the stub, the load generators and the push server's threads. */
+    private static final List<String> NOT_MEASURED = List.of(StubLarkServer.THREAD_NAME_PREFIX, RawHttpLoad.THREAD_NAME,
+            "WebSocketSelector-", "WebSocketWorker-", "WebSocketConnectReadThread-");
 
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private final Map<Long, long[]> baseline = new HashMap<>();
     private final Map<Long, long[]> latest = new HashMap<>();
     private final Set<Long> excluded = new HashSet<>();
+    private final Set<Long> named = new HashSet<>();
     private volatile boolean running;
     private Thread sampler;
 
@@ -39,6 +46,7 @@ final class ThreadMeter {
         baseline.clear();
         latest.clear();
         excluded.clear();
+        named.clear();
         sample(true);
         running = true;
         sampler = new Thread(() -> {
@@ -95,11 +103,15 @@ final class ThreadMeter {
             }
             latest.put(ids[i], now);
         }
-        if (first) {
-            for (Thread thread : Thread.getAllStackTraces().keySet()) {
-                if (thread.getName().startsWith(StubLarkServer.THREAD_NAME_PREFIX)) {
-                    excluded.add(thread.getId());
-                }
+        List<Long> fresh = new ArrayList<>();
+        for (long id : ids) {
+            if (named.add(id)) {
+                fresh.add(id);
+            }
+        }
+        for (ThreadInfo info : threads.getThreadInfo(fresh.stream().mapToLong(Long::longValue).toArray(), 0)) {
+            if (info != null && NOT_MEASURED.stream().anyMatch(info.getThreadName()::startsWith)) {
+                excluded.add(info.getThreadId());
             }
         }
     }
