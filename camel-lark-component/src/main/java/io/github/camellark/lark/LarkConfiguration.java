@@ -95,11 +95,11 @@ public class LarkConfiguration implements Cloneable {
               description = "List operations: when true the body is an Iterator over the items of all pages, fetched lazily (use with split().streaming()); when false, the items of one page.")
     private boolean autoPaginate = false;
     @UriParam(label = "producer",
-              description = "Type of receiveId: open_id, union_id, user_id, email, chat_id (thread_id for forwards). When absent it is inferred from the id: oc_ chat_id, ou_ open_id, on_ union_id, omt_ thread_id (forwards), an e-mail address email; user ids always need it. Header CamelLarkReceiveIdType.",
+              description = "Type of receiveId: open_id, union_id, user_id, email, chat_id (thread_id for forwards). When absent it is inferred from the id: oc_ chat_id, ou_ open_id, on_ union_id, omt_ thread_id (forwards), an e-mail address email; user ids always need it. For card sendEphemeral: open_id (default), user_id or email. Header CamelLarkReceiveIdType.",
               enums = "open_id,union_id,user_id,email,chat_id,thread_id")
     private String receiveIdType;
     @UriParam(label = "producer",
-              description = "The user, chat or thread that receives the message (Lark receive_id). Header CamelLarkReceiveId.")
+              description = "The user, chat or thread that receives the message (Lark receive_id); for card sendEphemeral, the user who sees the card. Header CamelLarkReceiveId.")
     private String receiveId;
     @UriParam(label = "producer",
               description = "The Lark msg_type of the content: text, post, image, file, audio, media, sticker, interactive, share_chat, share_user, system. Defaults to text for a String body. Header CamelLarkMsgType.",

@@ -15,10 +15,11 @@ public final class LarkConstants {
     // ---- per-call values (producer) -------------------------------------------------------------
 
     @Metadata(label = "producer", description = "Type of receiveId: open_id, union_id, user_id, email, chat_id (thread_id for forwards);"
-                                                + " inferred from oc_, ou_, on_, omt_ ids and e-mail addresses when absent.",
+                                                + " inferred from oc_, ou_, on_, omt_ ids and e-mail addresses when absent."
+                                                + " For card sendEphemeral: open_id, user_id or email.",
               javaType = "String")
     public static final String RECEIVE_ID_TYPE = "CamelLarkReceiveIdType";
-    @Metadata(label = "producer", description = "The user, chat or thread that receives the message (Lark receive_id).",
+    @Metadata(label = "producer", description = "The user, chat or thread that receives the message (Lark receive_id); for card sendEphemeral, the user who sees the card.",
               javaType = "String")
     public static final String RECEIVE_ID = "CamelLarkReceiveId";
     @Metadata(description = "The Lark msg_type: text, post, image, file, audio, media, sticker, interactive, share_chat, share_user, system."

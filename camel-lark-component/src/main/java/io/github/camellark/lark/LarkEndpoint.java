@@ -189,6 +189,21 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         this.configuration = configuration;
     }
 
+    /**
+     * Each endpoint is only equal to itself. Camel's default compares endpoint URIs, and ours have their secrets masked
+     * (see LarkComponent#maskSecrets): two custom bots with different webhook URLs would look like one endpoint to
+     * Camel's producer pools and share a producer, sending to the wrong group.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     @Override
     public String getServiceUrl() {
         return LarkComponent.baseUri(configuration).toString();

@@ -16,7 +16,7 @@ public final class ContentDisposition {
     private ContentDisposition() {
     }
 
-    /** The file name, or null when the header is absent or names none. */
+    /** The file name without any directories, or null when the header is absent or names none. */
     public static String fileName(String header) {
         if (header == null) {
             return null;
@@ -24,13 +24,21 @@ public final class ContentDisposition {
         Map<String, String> params = parameters(header);
         String extended = params.get("filename*");
         if (extended != null) {
-            String decoded = decodeExtended(extended);
-            if (decoded != null && !decoded.isEmpty()) {
+            String decoded = lastSegment(decodeExtended(extended));
+            if (decoded != null) {
                 return decoded;
             }
         }
-        String plain = params.get("filename");
-        return plain == null || plain.isEmpty() ? null : plain;
+        return lastSegment(params.get("filename"));
+    }
+
+    /** Only the part after the last '/' or '\\': a name from the network must not lead a file producer elsewhere. */
+    private static String lastSegment(String name) {
+        if (name == null) {
+            return null;
+        }
+        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        return last.isEmpty() || ".".equals(last) || "..".equals(last) ? null : last;
     }
 
     private static Map<String, String> parameters(String header) {

@@ -117,7 +117,13 @@ public final class LarkClient {
     private HttpRequest.BodyPublisher publisher(LarkRequest request, HttpRequest.Builder builder) throws IOException {
         if (request.body() != null) {
             builder.header("Content-Type", request.contentType());
-            return request.body().get();
+            HttpRequest.BodyPublisher body = request.body().get();
+            if (body.contentLength() < 0 && "http".equalsIgnoreCase(uri(request).getScheme())) {
+                // over cleartext the JDK client would try an h2c upgrade carrying this chunked body, which servers such as
+                // Jetty refuse (RST_STREAM); over TLS, ALPN picks HTTP/2 without an upgrade
+                builder.version(HttpClient.Version.HTTP_1_1);
+            }
+            return body;
         }
         // Lark returns Content-Disposition on downloads only when the request says JSON (lark-rest-api.md §5)
         builder.header("Content-Type", JSON_CONTENT_TYPE);

@@ -47,7 +47,8 @@ public final class LarkRequest {
         this.body = b.body;
         this.contentType = b.contentType;
         this.replayable = b.replayable;
-        this.auth = b.userAccessToken != null ? Auth.USER : b.auth;
+        // a call without credentials (custom-bot webhook) stays without them even when a user token is around
+        this.auth = b.auth == Auth.NONE ? Auth.NONE : b.userAccessToken != null ? Auth.USER : b.auth;
         this.userAccessToken = b.userAccessToken;
         this.tenantKey = b.tenantKey;
         this.idempotent = b.idempotent;

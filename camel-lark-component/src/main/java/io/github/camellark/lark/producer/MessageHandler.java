@@ -8,12 +8,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.LarkConstants;
-import io.github.camellark.lark.client.ContentDisposition;
 import io.github.camellark.lark.client.LarkRequest;
 import io.github.camellark.lark.content.ContentJson;
 import io.github.camellark.lark.content.LarkContent;
 import io.github.camellark.lark.content.MsgType;
-import org.apache.camel.Exchange;
 
 /**
  * {@code lark:message}: send, reply, edit, recall, forward, mergeForward, forwardThread, readUsers, list, get,
@@ -146,19 +144,7 @@ public final class MessageHandler implements ResourceHandler {
         String messageId = call.require(LarkParam.MESSAGE_ID);
         String fileKey = call.require(LarkParam.FILE_KEY);
         String type = call.param(LarkParam.RESOURCE_TYPE, fileKey.startsWith("img_") ? "image" : "file");
-        return call.send(LarkRequest.get(MESSAGE + "/resources/{}", messageId, fileKey).query("type", type).download())
-                .thenAccept(reply -> {
-                    call.in().setBody(reply.stream() != null ? reply.stream() : reply.data());
-                    String fileName = ContentDisposition.fileName(reply.header("Content-Disposition"));
-                    if (fileName != null) {
-                        call.in().setHeader(LarkConstants.FILE_NAME, fileName);
-                    } else {
-                        call.in().removeHeader(LarkConstants.FILE_NAME);
-                    }
-                    if (reply.header("Content-Type") != null) {
-                        call.in().setHeader(Exchange.CONTENT_TYPE, reply.header("Content-Type"));
-                    }
-                });
+        return Uploads.download(call, LarkRequest.get(MESSAGE + "/resources/{}", messageId, fileKey).query("type", type));
     }
 
     /**

@@ -14,6 +14,24 @@ public final class ResourceHandlers {
                 return new MessageHandler();
             case BATCH_MESSAGE:
                 return new BatchMessageHandler();
+            case IMAGE:
+                return new ImageHandler();
+            case FILE:
+                return new FileHandler();
+            case CARD:
+                return new CardHandler();
+            case REACTION:
+                return new ReactionHandler();
+            case PIN:
+                return new PinHandler();
+            case URGENT:
+                return new UrgentHandler();
+            case URL_PREVIEW:
+                return new UrlPreviewHandler();
+            case CHAT:
+                return new ChatHandler();
+            case CUSTOM_BOT:
+                return new CustomBotHandler();
             default:
                 throw new UnsupportedOperationException("lark:" + resource.uriName() + " has no producer yet");
         }

@@ -32,4 +32,19 @@ class ContentDispositionTest {
         assertThat(ContentDisposition.fileName("attachment")).isNull();
         assertThat(ContentDisposition.fileName("inline; filename=\"\"")).isNull();
     }
+
+    @Test
+    void keepsOnlyTheLastPathSegment() {
+        assertThat(ContentDisposition.fileName("attachment; filename=\"../../etc/passwd\"")).isEqualTo("passwd");
+        assertThat(ContentDisposition.fileName("attachment; filename=\"C:\\\\temp\\\\x.doc\"")).isEqualTo("x.doc");
+        assertThat(ContentDisposition.fileName("attachment; filename*=UTF-8''..%2F..%2Fa.txt")).isEqualTo("a.txt");
+        assertThat(ContentDisposition.fileName("attachment; filename=\"..\"")).isNull();
+    }
+
+    @Test
+    void semicolonsInsideQuotesAndOtherCharsets() {
+        assertThat(ContentDisposition.fileName("attachment; filename=\"semi;colon.txt\"; size=3")).isEqualTo("semi;colon.txt");
+        assertThat(ContentDisposition.fileName("attachment; filename*=ISO-8859-1''caf%E9.txt")).isEqualTo("café.txt");
+        assertThat(ContentDisposition.fileName("attachment; filename=\"ok.txt\"; filename*=UTF-8''bad%G1")).isEqualTo("ok.txt");
+    }
 }

@@ -1,0 +1,43 @@
+package io.github.camellark.lark.producer;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camellark.lark.LarkConstants;
+import io.github.camellark.lark.client.LarkRequest;
+import io.github.camellark.lark.client.Multipart;
+
+/** {@code lark:image}: upload (multipart image_type + image) and download. */
+final class ImageHandler implements ResourceHandler {
+
+    private static final Set<String> IMAGE_TYPES = Set.of("message", "avatar");
+
+    @Override
+    public CompletableFuture<Void> handle(LarkCall call) {
+        switch (call.operation()) {
+            case "upload":
+                return upload(call);
+            case "download":
+                return download(call);
+            default:
+                throw new IllegalArgumentException("lark:image has no operation " + call.operation());
+        }
+    }
+
+    private CompletableFuture<Void> upload(LarkCall call) {
+        String imageType = call.param(LarkParam.IMAGE_TYPE, "message");
+        if (!IMAGE_TYPES.contains(imageType)) {
+            throw new IllegalArgumentException("lark image upload: imageType must be message or avatar, got '" + imageType + "'");
+        }
+        Uploads.Upload upload = Uploads.fromBody(call, Uploads.Limit.IMAGE);
+        String fileName = call.param(LarkParam.FILE_NAME, upload.fileName() != null ? upload.fileName() : "image");
+        Multipart multipart = Multipart.of(Map.of("image_type", imageType), "image", fileName, Uploads.contentType(fileName), upload.source());
+        return Uploads.send(call, LarkRequest.post("/open-apis/im/v1/images"), multipart, upload, Uploads.Limit.IMAGE, "image_key",
+                LarkConstants.IMAGE_KEY);
+    }
+
+    private CompletableFuture<Void> download(LarkCall call) {
+        return Uploads.download(call, LarkRequest.get("/open-apis/im/v1/images/{}", call.require(LarkParam.IMAGE_KEY)));
+    }
+}

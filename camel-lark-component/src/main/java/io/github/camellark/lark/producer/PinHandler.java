@@ -1,0 +1,49 @@
+package io.github.camellark.lark.producer;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camellark.lark.client.LarkRequest;
+
+/** {@code lark:pin}: pin a message in its chat, unpin it, list a chat's pins (newest first). */
+final class PinHandler implements ResourceHandler {
+
+    @Override
+    public CompletableFuture<Void> handle(LarkCall call) {
+        switch (call.operation()) {
+            case "create":
+                return create(call);
+            case "delete":
+                return delete(call);
+            case "list":
+                return list(call);
+            default:
+                throw new IllegalArgumentException("lark:pin has no operation " + call.operation());
+        }
+    }
+
+    private CompletableFuture<Void> create(LarkCall call) {
+        String messageId = call.require(LarkParam.MESSAGE_ID);
+        // pinning a pinned message returns the existing pin, so a repeat is harmless
+        return call.sendForData(LarkRequest.post("/open-apis/im/v1/pins").json(Map.of("message_id", messageId)).idempotent(true));
+    }
+
+    private CompletableFuture<Void> delete(LarkCall call) {
+        String messageId = call.require(LarkParam.MESSAGE_ID);
+        // unpinning a message that is not pinned succeeds, so a repeat is harmless
+        return call.sendForData(LarkRequest.delete("/open-apis/im/v1/pins/{}", messageId).idempotent(true));
+    }
+
+    private CompletableFuture<Void> list(LarkCall call) {
+        String chatId = call.require(LarkParam.CHAT_ID);
+        String startTime = call.param(LarkParam.START_TIME);
+        String endTime = call.param(LarkParam.END_TIME);
+        Integer pageSize = call.intParam(LarkParam.PAGE_SIZE);
+        return call.list(pageToken -> LarkRequest.get("/open-apis/im/v1/pins")
+                .query("chat_id", chatId)
+                .query("start_time", startTime)
+                .query("end_time", endTime)
+                .query("page_size", pageSize)
+                .query("page_token", pageToken));
+    }
+}
