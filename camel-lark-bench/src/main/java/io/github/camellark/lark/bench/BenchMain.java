@@ -64,9 +64,16 @@ public final class BenchMain {
 
     private void runAll() throws Exception {
         long started = System.nanoTime();
+        String loadAtStart = load();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        report.note(String.format(Locale.ROOT, "Machine: %d CPUs, %.1f GB RAM, %s %s, JVM %s %s.",
+                Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize() / 1e9, System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("java.vm.name"), System.getProperty("java.vm.version")));
         log("camel-lark benchmark, mode " + (quick ? "quick" : "full") + ", " + Runtime.getRuntime().availableProcessors()
                 + " CPUs, JVM " + System.getProperty("java.vm.version") + ", args " + ManagementFactory.getRuntimeMXBean().getInputArguments());
         try (StubLarkServer stub = new StubLarkServer(Integer.getInteger("bench.stubThreads", 1))) {
+            log("load average " + load());
             if (selected("send")) {
                 sendThroughput(stub);
             }
@@ -80,7 +87,8 @@ public final class BenchMain {
                 footprintAndStart(stub);
             }
         }
-        report.note(String.format(Locale.ROOT, "Total benchmark time: %.0f s.", (System.nanoTime() - started) / 1e9));
+        report.note(String.format(Locale.ROOT, "Total benchmark time: %.0f s. Load average at the start %s, at the end %s.",
+                (System.nanoTime() - started) / 1e9, loadAtStart, load()));
         String rendered = report.render();
         System.out.println();
         System.out.println(rendered);
@@ -254,8 +262,8 @@ public final class BenchMain {
                 List.of("client", "from", "first message sent after", "runs"),
                 List.of(List.of(CAMEL, "new DefaultCamelContext() + start + route", camelMedian + " ms", Arrays.toString(camel)),
                         List.of(SDK, "Client.newBuilder(...).build()", sdkMedian + " ms", Arrays.toString(sdk))));
-        report.goal("4", "start to first message (no goal; vs SDK)", camelMedian + " vs " + sdkMedian + " ms",
-                (double) camelMedian / sdkMedian, Double.POSITIVE_INFINITY, true);
+        report.info("4", "cold start to first message sent, vs the SDK", camelMedian + " vs " + sdkMedian + " ms",
+                (double) camelMedian / sdkMedian);
     }
 
     private long startupMillis(String mode, List<String> args) throws Exception {
@@ -299,6 +307,11 @@ public final class BenchMain {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
+    }
+
+    /** The 1-minute load average: other builds on a shared machine show here. */
+    static String load() {
+        return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     static void log(String line) {

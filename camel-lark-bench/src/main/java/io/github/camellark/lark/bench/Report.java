@@ -38,9 +38,14 @@ final class Report {
             verdict = "met";
         } else {
             double miss = lowerIsBetter ? (ratio / threshold - 1) * 100 : (1 - ratio / threshold) * 100;
-            verdict = String.format(Locale.ROOT, "MISSED by %.0f%%", miss);
+            verdict = String.format(Locale.ROOT, "MISSED by %.1f%%", miss);
         }
         goals.add(new Goal(section, goal, measured, fmt(ratio, 2), verdict));
+    }
+
+    /** A comparison the issue asks for without a target: shown with its ratio, no verdict. */
+    void info(String section, String what, String measured, double ratio) {
+        goals.add(new Goal(section, what, measured, fmt(ratio, 2), "no goal (reported)"));
     }
 
     void goalNotMeasured(String section, String goal, String reason) {
