@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs every measurement of docs/benchmarks.md in one go and prints one report. Modes: {@code full} (the documented
@@ -284,13 +285,14 @@ public final class BenchMain {
         List<Footprint.Jar> component = footprint.closureOf("camel-lark-component",
                 Files.exists(componentJar) ? componentJar : null);
         List<Footprint.Jar> sdk = footprint.closureOf("oapi-sdk", null);
-        List<Footprint.Jar> componentExtra = component.stream().filter(j -> !j.isCamelCoreOrJackson()).toList();
+        Set<String> core = footprint.camelCoreAndJackson();
+        List<Footprint.Jar> componentExtra = component.stream().filter(j -> !core.contains(j.name())).toList();
         long componentBytes = Footprint.total(componentExtra);
         long sdkBytes = Footprint.total(sdk);
         List<List<String>> rows = new ArrayList<>();
         for (Footprint.Jar jar : component) {
             rows.add(List.of(CAMEL, jar.name(), Report.mb(jar.bytes()),
-                    jar.isCamelCoreOrJackson() ? "already in every Camel app" : "added"));
+                    core.contains(jar.name()) ? "already in every Camel app" : "added"));
         }
         for (Footprint.Jar jar : sdk) {
             rows.add(List.of(SDK, jar.name(), Report.mb(jar.bytes()), "added"));

@@ -21,12 +21,6 @@ final class Footprint {
         String name() {
             return groupId + ":" + artifactId + ":" + version;
         }
-
-        /** What every Camel route already has: camel-core's modules, Jackson, and slf4j that they log through. */
-        boolean isCamelCoreOrJackson() {
-            return (groupId.equals("org.apache.camel") && !artifactId.equals("camel-webhook"))
-                    || groupId.startsWith("com.fasterxml.jackson") || artifactId.equals("slf4j-api");
-        }
     }
 
     private record Node(int depth, String groupId, String artifactId, String classifier, String version, String scope) {
@@ -80,6 +74,21 @@ final class Footprint {
 
     private static String key(Node node) {
         return node.groupId() + ":" + node.artifactId() + ":" + node.classifier();
+    }
+
+    /**
+     * What every Camel application already has: the closure of camel-support (camel-api, camel-util, their own
+     * dependencies and slf4j), and Jackson.
+     */
+    Set<String> camelCoreAndJackson() {
+        Set<String> core = new LinkedHashSet<>();
+        for (Jar jar : closureOf("camel-support", null)) {
+            core.add(jar.name());
+        }
+        for (Jar jar : closureOf("jackson-databind", null)) {
+            core.add(jar.name());
+        }
+        return core;
     }
 
     static long total(List<Jar> jars) {

@@ -83,6 +83,9 @@ final class Report {
     }
 
     static String mb(long bytes) {
+        if (Math.abs(bytes) < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
+        }
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024.0);
     }
 
