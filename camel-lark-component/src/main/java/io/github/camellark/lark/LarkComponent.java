@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,7 @@ public class LarkComponent extends HealthCheckComponent {
     private final Map<TokenOwner, TokenProvider> tokenProviders = new ConcurrentHashMap<>();
     private final Map<String, AppTicketStore> appTickets = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService scheduler;
+    private volatile ExecutorService httpExecutor;
     private Clock clock = Clock.systemUTC();
 
     public LarkComponent() {
@@ -97,7 +99,7 @@ public class LarkComponent extends HealthCheckComponent {
         }
         HttpSettings settings = new HttpSettings(configuration.getConnectTimeout(), configuration.getProxyHost(),
                 configuration.getProxyPort());
-        return httpClients.computeIfAbsent(settings, HttpSettings::build);
+        return httpClients.computeIfAbsent(settings, key -> key.build(httpExecutor));
     }
 
     /** One token cache per app, so every endpoint of the app shares its tenant_access_token. */
@@ -129,34 +131,30 @@ public class LarkComponent extends HealthCheckComponent {
 
     /** Waits between retries; one small pool for the whole component. */
     ScheduledExecutorService scheduler() {
-        ScheduledExecutorService current = scheduler;
-        if (current == null) {
-            synchronized (this) {
-                if (scheduler == null) {
-                    scheduler = getCamelContext().getExecutorServiceManager()
-                            .newSingleThreadScheduledExecutor(this, "LarkRetry");
-                }
-                current = scheduler;
-            }
-        }
-        return current;
+        return scheduler;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        scheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "LarkRetry");
+        // replies complete, and routes continue, on these named threads, which stop with the component
+        httpExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "LarkHttp");
     }
 
     @Override
     protected void doStop() throws Exception {
-        ScheduledExecutorService current = scheduler;
-        scheduler = null;
-        if (current != null) {
-            getCamelContext().getExecutorServiceManager().shutdownNow(current);
-        }
         tokenProviders.clear();
         httpClients.clear();
+        getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
+        getCamelContext().getExecutorServiceManager().shutdownNow(httpExecutor);
         super.doStop();
     }
 
     private record HttpSettings(long connectTimeout, String proxyHost, Integer proxyPort) {
-        HttpClient build() {
+        HttpClient build(ExecutorService executor) {
             HttpClient.Builder builder = HttpClient.newBuilder()
+                    .executor(executor)
                     .connectTimeout(Duration.ofMillis(connectTimeout))
                     .followRedirects(HttpClient.Redirect.NORMAL);
             if (proxyHost != null) {

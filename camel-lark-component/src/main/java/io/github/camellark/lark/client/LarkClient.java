@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +61,7 @@ public final class LarkClient {
     private final ScheduledExecutorService scheduler;
     private final Duration requestTimeout;
     private final RetryPolicy retryPolicy;
+    private final Executor continuation;
 
     public LarkClient(HttpClient http, URI baseUri, TokenProvider tokens, ObjectMapper mapper, ScheduledExecutorService scheduler,
                       Duration requestTimeout, RetryPolicy retryPolicy) {
@@ -70,6 +72,7 @@ public final class LarkClient {
         this.scheduler = scheduler;
         this.requestTimeout = requestTimeout;
         this.retryPolicy = retryPolicy;
+        this.continuation = http.executor().orElse(Runnable::run);
     }
 
     public ObjectMapper mapper() {
@@ -84,7 +87,9 @@ public final class LarkClient {
         CompletableFuture<String> credential = credential(request);
         return credential
                 .thenCompose(token -> send(request, token)
-                        .handle((response, failure) -> judge(request, token, response, failure)))
+                        // the JDK completes sendAsync on the CompletableFuture default pool, which on small machines is a
+                        // new unnamed thread per reply: continue (and run the route) on the client's own executor instead
+                        .handleAsync((response, failure) -> judge(request, token, response, failure), continuation))
                 .thenCompose(verdict -> next(request, retries, tokenRenewed, verdict));
     }
 

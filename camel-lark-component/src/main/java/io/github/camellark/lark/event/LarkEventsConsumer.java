@@ -35,7 +35,7 @@ public class LarkEventsConsumer extends DefaultConsumer {
         ServiceHelper.startService(pipeline);
         transport = switch (getEndpoint().getConfiguration().getTransport()) {
             case webhook -> new WebhookTransport(getEndpoint(), pipeline);
-            case websocket -> new WebSocketTransport(getEndpoint(), pipeline);
+            case websocket -> new WebSocketTransport(getEndpoint(), pipeline, this);
         };
         try {
             transport.start();

@@ -30,13 +30,9 @@ import io.github.camellark.lark.health.ConsumerStatus;
 import io.github.camellark.lark.health.ConsumerStatus.State;
 import io.github.camellark.lark.health.LarkConsumerHealthCheck;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Consumer;
-import org.apache.camel.Route;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.ExecutorServiceManager;
-import org.apache.camel.spi.RouteIdAware;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.util.URISupport;
@@ -68,6 +64,7 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
     private final LarkEndpoint endpoint;
     private final EventPipeline pipeline;
     private final Set<CompletableFuture<Void>> inflight = ConcurrentHashMap.newKeySet();
+    private final DefaultConsumer consumer;
     private volatile ExceptionHandler exceptionHandler;
     private volatile LarkConsumerHealthCheck healthCheck;
 
@@ -91,12 +88,17 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
     private record Status(State state, String reason, Throwable error, Instant since) {
     }
 
-    public WebSocketTransport(LarkEndpoint endpoint, EventPipeline pipeline) {
+    /**
+     * @param consumer the consumer this transport feeds: its exception handler hears about permanent failures and its
+     *                 health check reports the connection; null when the transport runs on its own (tests)
+     */
+    public WebSocketTransport(LarkEndpoint endpoint, EventPipeline pipeline, DefaultConsumer consumer) {
+        this.consumer = consumer;
         this.endpoint = endpoint;
         this.pipeline = pipeline;
     }
 
-    /** Where client errors go; by default the exception handler of the route's consumer of this endpoint. */
+    /** Where client errors go when there is no consumer, or to override its exception handler. */
     public void setExceptionHandler(ExceptionHandler exceptionHandler) {
         this.exceptionHandler = exceptionHandler;
     }
@@ -486,39 +488,27 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
 
     // ---- consumer integration
 
-    /** The route's consumer of this endpoint: its exception handler and health check are ours to use. */
-    private Consumer consumer() {
-        for (Route route : endpoint.getCamelContext().getRoutes()) {
-            Consumer consumer = route.getConsumer();
-            if (consumer != null && consumer.getEndpoint() == endpoint) {
-                return consumer;
-            }
-        }
-        return null;
-    }
-
     private ExceptionHandler exceptionHandler() {
         ExceptionHandler explicit = exceptionHandler;
         if (explicit != null) {
             return explicit;
         }
-        if (consumer() instanceof DefaultConsumer consumer && consumer.getExceptionHandler() != null) {
+        if (consumer != null && consumer.getExceptionHandler() != null) {
             return consumer.getExceptionHandler();
         }
         return new LoggingExceptionHandler(endpoint.getCamelContext(), WebSocketTransport.class);
     }
 
     private void registerHealthCheck() {
-        Consumer consumer = consumer();
-        String id = consumer instanceof RouteIdAware aware && aware.getRouteId() != null
-                ? "consumer:" + aware.getRouteId()
+        String id = consumer != null && consumer.getRouteId() != null
+                ? "consumer:" + consumer.getRouteId()
                 : "lark:" + URISupport.sanitizeUri(endpoint.getEndpointUri());
         LarkConsumerHealthCheck check = new LarkConsumerHealthCheck(id, this::status);
         check.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
         healthCheck = check;
-        if (consumer instanceof HealthCheckAware aware
-                && (aware.getHealthCheck() == null || aware.getHealthCheck() instanceof LarkConsumerHealthCheck)) {
-            aware.setHealthCheck(check);
+        if (consumer != null
+                && (consumer.getHealthCheck() == null || consumer.getHealthCheck() instanceof LarkConsumerHealthCheck)) {
+            consumer.setHealthCheck(check);
         }
     }
 }

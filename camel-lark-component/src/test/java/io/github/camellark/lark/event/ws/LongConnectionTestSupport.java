@@ -82,7 +82,7 @@ abstract class LongConnectionTestSupport extends CamelTestSupport {
     protected WebSocketTransport startTransport(String options, RecordingPipeline pipeline) {
         LarkEndpoint endpoint = context.getEndpoint("lark:events" + (options.isEmpty() ? "" : "?" + options), LarkEndpoint.class);
         endpoint.start();
-        WebSocketTransport transport = new WebSocketTransport(endpoint, pipeline);
+        WebSocketTransport transport = new WebSocketTransport(endpoint, pipeline, null);
         transport.setExceptionHandler(recordingHandler);
         transports.add(transport);
         transport.start();
