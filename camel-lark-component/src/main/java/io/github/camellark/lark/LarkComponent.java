@@ -38,8 +38,8 @@ public class LarkComponent extends HealthCheckComponent {
     private final Map<HttpSettings, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<TokenOwner, TokenProvider> tokenProviders = new ConcurrentHashMap<>();
     private final Map<String, AppTicketStore> appTickets = new ConcurrentHashMap<>();
-    private volatile ScheduledExecutorService scheduler;
-    private volatile ExecutorService httpExecutor;
+    private ScheduledExecutorService scheduler;
+    private ExecutorService httpExecutor;
     private Clock clock = Clock.systemUTC();
 
     public LarkComponent() {
@@ -99,7 +99,8 @@ public class LarkComponent extends HealthCheckComponent {
         }
         HttpSettings settings = new HttpSettings(configuration.getConnectTimeout(), configuration.getProxyHost(),
                 configuration.getProxyPort());
-        return httpClients.computeIfAbsent(settings, key -> key.build(httpExecutor));
+        ExecutorService executor = httpExecutor();
+        return httpClients.computeIfAbsent(settings, key -> key.build(executor));
     }
 
     /** One token cache per app, so every endpoint of the app shares its tenant_access_token. */
@@ -130,25 +131,40 @@ public class LarkComponent extends HealthCheckComponent {
     }
 
     /** Waits between retries; one small pool for the whole component. */
-    ScheduledExecutorService scheduler() {
+    synchronized ScheduledExecutorService scheduler() {
+        if (scheduler == null) {
+            scheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "LarkRetry");
+        }
         return scheduler;
     }
 
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        scheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "LarkRetry");
-        // replies complete, and routes continue, on these named threads, which stop with the component
-        httpExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "LarkHttp");
+    /**
+     * Replies complete, and routes continue, on these named threads, which stop with the component. Created on first use:
+     * endpoints ask for their HTTP client while routes are being set up, before the component starts.
+     */
+    private synchronized ExecutorService httpExecutor() {
+        if (httpExecutor == null) {
+            httpExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "LarkHttp");
+        }
+        return httpExecutor;
     }
 
     @Override
     protected void doStop() throws Exception {
         tokenProviders.clear();
         httpClients.clear();
-        getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
-        getCamelContext().getExecutorServiceManager().shutdownNow(httpExecutor);
+        shutdownPools();
         super.doStop();
+    }
+
+    private synchronized void shutdownPools() {
+        for (ExecutorService pool : new ExecutorService[] { scheduler, httpExecutor }) {
+            if (pool != null) {
+                getCamelContext().getExecutorServiceManager().shutdownNow(pool);
+            }
+        }
+        scheduler = null;
+        httpExecutor = null;
     }
 
     private record HttpSettings(long connectTimeout, String proxyHost, Integer proxyPort) {

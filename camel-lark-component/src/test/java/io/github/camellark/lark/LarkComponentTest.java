@@ -25,6 +25,22 @@ class LarkComponentTest extends CamelTestSupport {
     }
 
     @Test
+    void routesAddedBeforeTheContextStartsStartTheirEndpoints() throws Exception {
+        // Camel Main adds routes first: endpoints start, asking for their HTTP client, before the component's doStart
+        try (org.apache.camel.CamelContext fresh = new org.apache.camel.impl.DefaultCamelContext()) {
+            fresh.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:send").to("lark:message?receiveId=oc_1");
+                }
+            });
+            fresh.start();
+
+            assertThat(fresh.getRouteController().getRouteStatus(fresh.getRoutes().get(0).getRouteId()).isStarted()).isTrue();
+        }
+    }
+
+    @Test
     void eachResourceHasItsDefaultOperation() {
         assertThat(LarkResource.MESSAGE.operation(null)).isEqualTo("send");
         assertThat(LarkResource.CARD.operation("")).isEqualTo("update");

@@ -4,16 +4,24 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camellark.lark.LarkResource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The component page shows exactly what {@code lark.json} declares: its option and header tables are generated from
- * the catalog, and every operation is described. Run with {@code -Dlark.docs.update=true} to rewrite the tables.
+ * the catalog, the catalog's operations are those of {@link LarkResource}, and each of them has a row in its resource's
+ * operation table. Run with {@code -Dlark.docs.update=true} to rewrite the option and header tables.
  */
 class ComponentDocSyncTest {
 
@@ -33,11 +41,36 @@ class ComponentDocSyncTest {
     }
 
     @Test
-    void everyOperationOfTheCatalogIsDocumented() throws Exception {
+    void theCatalogsOperationsAreThoseOfTheResources() throws Exception {
+        Set<String> catalogOperations = new TreeSet<>();
+        catalog().path("properties").path("operation").path("enum").forEach(op -> catalogOperations.add(op.asText()));
+        Set<String> resourceOperations = new TreeSet<>();
+        Arrays.stream(LarkResource.values()).forEach(resource -> resourceOperations.addAll(resource.operations()));
+        Set<String> catalogResources = new TreeSet<>();
+        catalog().path("properties").path("resource").path("enum").forEach(r -> catalogResources.add(r.asText()));
+
+        assertThat(catalogOperations).as("operation enum of lark.json").isEqualTo(resourceOperations);
+        assertThat(catalogResources).as("resource enum of lark.json")
+                .isEqualTo(Arrays.stream(LarkResource.values()).map(LarkResource::uriName).collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    @Test
+    void everyOperationOfEveryResourceHasARowInItsOperationTable() throws Exception {
         String page = Files.readString(PAGE, StandardCharsets.UTF_8);
-        catalog().path("properties").path("operation").path("enum")
-                .forEach(operation -> assertThat(page).as("operation " + operation.asText())
-                        .contains("`" + operation.asText() + "`"));
+        List<String> missing = new ArrayList<>();
+        for (LarkResource resource : LarkResource.values()) {
+            for (String operation : resource.operations()) {
+                if (!OperationTables.of(page).documents(resource.uriName(), operation)) {
+                    missing.add(resource.uriName() + " " + operation);
+                }
+            }
+        }
+        assertThat(missing).as("operations without a row in their resource's table of docs/lark-component.md").isEmpty();
+    }
+
+    @Test
+    void theConsumerHasASection() throws Exception {
+        assertThat(Files.readString(PAGE, StandardCharsets.UTF_8)).contains("### `events` (consumer)");
     }
 
     static JsonNode catalog() throws Exception {

@@ -45,6 +45,14 @@ class CardInteractionRoutesTest extends OfflineExampleTestSupport {
         assertThat(response.at("/card/data/body/elements/0/content").asText())
                 .contains("Approved by <at id=" + tenant.bob().openId() + "></at>");
 
+        // Lark put the answer's card in place of the approval card, for everyone, and showed Bob the toast
+        Activity answered = state().activities("card_callback_update").stream()
+                .filter(a -> a.targetId().equals(card.messageId())).findFirst().orElseThrow();
+        assertThat(answered.ids()).isEmpty();
+        assertThat(json(answered.detail()).at("/header/title/content").asText()).isEqualTo("Approved: " + subject);
+        assertThat(state().activities("card_toast")).singleElement()
+                .satisfies((Activity toast) -> assertThat(toast.ids()).containsExactly(tenant.bob().openId()));
+
         // then the delayed update, with the click's token, records the decision
         RecordedRequest update = last("POST", "/open-apis/interactive/v1/card/update");
         WsDelivery click = clickOn(card);
@@ -56,6 +64,7 @@ class CardInteractionRoutesTest extends OfflineExampleTestSupport {
         List<Activity> delayed = state().activities("card_delay_update");
         assertThat(delayed).extracting(Activity::targetId).containsExactly(card.messageId());
         assertThat(delayed.get(0).at()).isAfter(click.acks().get(0).receivedAt());
+        assertThat(delayed.get(0).at()).isAfter(answered.at());
         assertThat(json(state().message(card.messageId()).orElseThrow().content()).at("/header/title/content").asText())
                 .isEqualTo("Approved and recorded: " + subject);
     }

@@ -22,12 +22,14 @@ class MainTest {
         assertThat(conversation)
                 .contains("== 1. Alert group bot", "== 2. Department broadcast", "== 3. Welcome bot", "== 4. Card interaction bot")
                 .contains("#[critical] Disk almost full on db-1  Sim Bot: [card: Disk almost full on db-1]")
-                .contains("(Sim Bot pins the alert card)")
+                .contains("#[critical] Disk almost full on db-1  (Sim Bot pins \"[card: Disk almost full on db-1]\")")
                 .contains("(Sim Bot buzzes Alice about")
                 .contains("[p2p Dave]  Sim Bot: Maintenance tonight")
                 .contains("#general  Sim Bot: Welcome to general!: Hi @Carol, glad to have you here.")
                 .contains("#general    ↳ (thread) Sim Bot: I know: /help")
-                .contains("(Bob clicks Approve and sees the toast \"Approved\")")
+                .contains("#general  (Bob clicks Approve)")
+                .contains("#general  (Bob sees the toast \"Approved\")")
+                .contains("Sim Bot: [card: Approved: Deploy v2.3 to production]   <- card updated")
                 .contains("Sim Bot: [card: Approved and recorded: Deploy v2.3 to production]   <- card updated")
                 .contains("All four scenarios completed");
     }

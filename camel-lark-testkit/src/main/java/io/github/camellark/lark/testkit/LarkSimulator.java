@@ -20,6 +20,7 @@ import io.github.camellark.lark.testkit.http.SimResponse;
 import io.github.camellark.lark.testkit.state.Ids;
 import io.github.camellark.lark.testkit.state.SimChat;
 import io.github.camellark.lark.testkit.state.SimCustomBot;
+import io.github.camellark.lark.testkit.state.SimDepartment;
 import io.github.camellark.lark.testkit.state.SimMessage;
 import io.github.camellark.lark.testkit.state.SimUser;
 import io.github.camellark.lark.testkit.state.SimulatorState;
@@ -186,6 +187,19 @@ public final class LarkSimulator implements AutoCloseable {
 
     public SimUser createUser(String name) {
         return state.createUser(name);
+    }
+
+    /**
+     * A top-level department with {@code members} (ids {@code od-…} and {@code D001}, {@code D002}…): batch_send to
+     * either id reaches its members.
+     */
+    public SimDepartment createDepartment(String name, SimUser... members) {
+        return state.createDepartment(name, null, null, Arrays.asList(members));
+    }
+
+    /** A department inside {@code parent}: batch_send to the parent reaches its members too. */
+    public SimDepartment createSubDepartment(SimDepartment parent, String name, SimUser... members) {
+        return state.createDepartment(name, null, Objects.requireNonNull(parent, "parent"), Arrays.asList(members));
     }
 
     /** A group chat owned by the bot with the bot and {@code members} in it. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camellark.lark.testkit.state.Activity;
 import io.github.camellark.lark.testkit.state.CardToken;
 import io.github.camellark.lark.testkit.state.SimChat;
+import io.github.camellark.lark.testkit.state.SimDepartment;
 import io.github.camellark.lark.testkit.state.SimMessage;
 import io.github.camellark.lark.testkit.state.SimUser;
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +62,36 @@ class BatchAndCardsTest {
         assertThat(data.path("invalid_department_ids")).extracting(JsonNode::asText).containsExactly("od-1");
         assertThat(data.path("invalid_user_ids")).isEmpty();
         assertThat(sim.conversation().in(sim.state().p2pChat(dave)).texts()).containsExactly("maintenance tonight");
+    }
+
+    @Test
+    void batchSendToADepartmentReachesItsMembersAndThoseOfItsSubDepartments() {
+        SimUser erin = sim.createUser("Erin");
+        SimUser frank = sim.createUser("Frank");
+        SimDepartment support = sim.createDepartment("Support", erin);
+        SimDepartment nightShift = sim.createSubDepartment(support, "Night shift", frank);
+        SimDepartment operations = sim.createDepartment("Operations", frank);
+
+        RawLark.Reply reply = lark.post("/open-apis/message/v4/batch_send/", Map.of(
+                "msg_type", "text",
+                "content", Map.of("text", "maintenance tonight"),
+                "department_ids", List.of(support.openDepartmentId(), operations.departmentId(), "od-unknown")));
+
+        assertThat(support.openDepartmentId()).startsWith("od-");
+        assertThat(nightShift.parentOpenDepartmentId()).isEqualTo(support.openDepartmentId());
+        assertThat(reply.code()).isZero();
+        assertThat(reply.data().path("invalid_department_ids")).extracting(JsonNode::asText).containsExactly("od-unknown");
+        String id = reply.data().path("message_id").asText();
+        assertThat(sim.state().batchMessage(id).orElseThrow().recipients()).as("each person once").containsExactly(erin, frank);
+        assertThat(sim.conversation().in(sim.state().p2pChat(erin)).texts()).containsExactly("maintenance tonight");
+        assertThat(sim.conversation().in(sim.state().p2pChat(frank)).texts()).containsExactly("maintenance tonight");
+
+        sim.state().markRead(frank, sim.state().messagesIn(sim.state().p2pChat(frank)).get(0));
+        JsonNode progress = lark.get("/open-apis/im/v1/batch_messages/" + id + "/get_progress").data().path("batch_message_send_progress");
+        assertThat(progress.path("valid_user_ids_count").asInt()).isEqualTo(2);
+        assertThat(progress.path("read_user_ids_count").asInt()).isEqualTo(1);
+        JsonNode readUser = lark.get("/open-apis/im/v1/batch_messages/" + id + "/read_user").data().path("read_user");
+        assertThat(readUser.path("total_count").asText()).isEqualTo("2");
     }
 
     @Test

@@ -49,6 +49,20 @@ class ConversationAndStateTest {
     }
 
     @Test
+    void postMentionsReadAsThePeoplesNamesAsInLarksClient() {
+        SimUser alice = sim.createUser("Alice");
+        SimChat room = sim.createChat("ops-room", alice);
+        String post = "{\"en_us\":{\"title\":\"Welcome\",\"content\":[[{\"tag\":\"text\",\"text\":\"Hi \"},"
+                + "{\"tag\":\"at\",\"user_id\":\"" + alice.openId() + "\"},{\"tag\":\"text\",\"text\":\", \"},"
+                + "{\"tag\":\"at\",\"user_id\":\"all\"},{\"tag\":\"text\",\"text\":\" and \"},"
+                + "{\"tag\":\"at\",\"user_id\":\"ou_stranger\",\"user_name\":\"Zed\"}]]}}";
+
+        lark.post("/open-apis/im/v1/messages?receive_id_type=chat_id", Map.of("receive_id", room.chatId(), "msg_type", "post", "content", post));
+
+        assertThat(sim.conversation().in(room).texts()).containsExactly("Welcome: Hi @Alice, @all and @Zed");
+    }
+
+    @Test
     void listenersHearWhatUsersAndTheBotDo() {
         List<String> heard = new CopyOnWriteArrayList<>();
         sim.state().addListener(new StateListener() {

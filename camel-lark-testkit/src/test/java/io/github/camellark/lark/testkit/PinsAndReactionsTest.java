@@ -1,16 +1,21 @@
 package io.github.camellark.lark.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camellark.lark.testkit.state.Sender;
 import io.github.camellark.lark.testkit.state.SimChat;
 import io.github.camellark.lark.testkit.state.SimMessage;
+import io.github.camellark.lark.testkit.state.SimPin;
 import io.github.camellark.lark.testkit.state.SimReaction;
 import io.github.camellark.lark.testkit.state.SimUser;
+import io.github.camellark.lark.testkit.state.StateListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +68,38 @@ class PinsAndReactionsTest {
         assertThat(lark.delete("/open-apis/im/v1/pins/" + message.messageId()).code()).isZero();
         assertThat(lark.delete("/open-apis/im/v1/pins/" + message.messageId()).code()).isZero();
         assertThat(lark.get("/open-apis/im/v1/pins?chat_id=" + room.chatId()).data().path("items")).isEmpty();
+    }
+
+    @Test
+    void listenersHearPinsAndUnpinsButNotARepeatedPin() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        StateListener listener = new StateListener() {
+            @Override
+            public void messagePinned(SimPin pin) {
+                heard.add("pinned " + pin.messageId() + " by " + pin.operator().name());
+            }
+
+            @Override
+            public void messageUnpinned(SimPin pin, Sender operator) {
+                heard.add("unpinned " + pin.messageId() + " by " + operator.name());
+            }
+        };
+        sim.state().addListener(listener);
+        try {
+            SimMessage message = sim.userSays(alice, room, "pin me");
+            String id = message.messageId();
+
+            lark.post("/open-apis/im/v1/pins", Map.of("message_id", id));
+            lark.post("/open-apis/im/v1/pins", Map.of("message_id", id));
+            lark.delete("/open-apis/im/v1/pins/" + id);
+            lark.delete("/open-apis/im/v1/pins/" + id);
+            sim.state().pin(message, Sender.user(alice));
+
+            assertThat(heard).containsExactly("pinned " + id + " by " + sim.botName(), "unpinned " + id + " by " + sim.botName(),
+                    "pinned " + id + " by Alice");
+        } finally {
+            sim.state().removeListener(listener);
+        }
     }
 
     @Test

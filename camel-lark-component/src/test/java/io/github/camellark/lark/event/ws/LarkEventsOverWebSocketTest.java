@@ -139,14 +139,15 @@ class LarkEventsOverWebSocketTest extends LongConnectionTestSupport {
                 deliveries.add(larkWs.push(events.textMessage(alice, "oc_chat1", "event " + b + "-" + i)));
             }
             larkWs.faults().dropAllConnections();
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> larkWs.connectionCount() == connectionsSoFar && !larkWs.openConnections().isEmpty());
+            // at least: on a loaded machine a late pong can make the watchdog reconnect once more, which is fine
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> larkWs.connectionCount() >= connectionsSoFar && !larkWs.openConnections().isEmpty());
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.stream().allMatch(WsDelivery::isDelivered));
+        await().atMost(Duration.ofSeconds(60)).until(() -> deliveries.stream().allMatch(WsDelivery::isDelivered));
         assertThat(routed).hasSize(500);
         assertThat(duplicates).isEmpty();
-        assertThat(larkWs.discoveryCount()).isEqualTo(6);
+        assertThat(larkWs.discoveryCount()).as("every reconnect runs discovery again").isEqualTo(larkWs.connectionCount());
     }
 
     @Test

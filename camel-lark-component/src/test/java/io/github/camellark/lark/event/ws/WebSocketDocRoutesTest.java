@@ -33,8 +33,14 @@ class WebSocketDocRoutesTest extends CamelTestSupport {
     }
 
     /** docs/events-websocket.md, "Tuning". */
-    static final String TUNED = "lark:events?wsPingTimeout=20s&wsReconnectMaxDelay=30s&wsConnectTimeout=10s"
-                                + "&wsFragmentTtl=15s&proxyHost=proxy.internal&proxyPort=3128";
+    static final class TunedRoute extends RouteBuilder {
+        @Override
+        public void configure() {
+            from("lark:events?wsPingTimeout=20s&wsReconnectMaxDelay=30s&wsConnectTimeout=10s"
+                    + "&wsFragmentTtl=15s&proxyHost=proxy.internal&proxyPort=3128")
+                .to("direct:events");
+        }
+    }
 
     @Test
     void theDocumentedRoutesBuild() throws Exception {
@@ -45,8 +51,9 @@ class WebSocketDocRoutesTest extends CamelTestSupport {
     }
 
     @Test
-    void theDocumentedOptionsResolve() {
-        LarkConfiguration configuration = context.getEndpoint(TUNED, LarkEndpoint.class).getConfiguration();
+    void theDocumentedOptionsResolve() throws Exception {
+        String tuned = new TunedRoute().configureRoutes(context).getRoutes().get(0).getInput().getEndpointUri();
+        LarkConfiguration configuration = context.getEndpoint(tuned, LarkEndpoint.class).getConfiguration();
 
         assertThat(configuration.getTransport()).isEqualTo(LarkTransport.websocket);
         assertThat(configuration.getWsPingTimeout()).isEqualTo(20_000);

@@ -1,5 +1,6 @@
 package io.github.camellark.lark.examples.offline;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
@@ -7,12 +8,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.camellark.lark.testkit.ConversationLine;
 import io.github.camellark.lark.testkit.LarkSimulator;
 import io.github.camellark.lark.testkit.state.Activity;
 import io.github.camellark.lark.testkit.state.Sender;
 import io.github.camellark.lark.testkit.state.SimChat;
 import io.github.camellark.lark.testkit.state.SimMessage;
+import io.github.camellark.lark.testkit.state.SimPin;
 import io.github.camellark.lark.testkit.state.SimReaction;
 import io.github.camellark.lark.testkit.state.SimUser;
 import io.github.camellark.lark.testkit.state.StateListener;
@@ -20,7 +24,7 @@ import io.github.camellark.lark.testkit.state.StateListener;
 /**
  * Prints the simulated tenant's conversation as it happens, one line per message in the simulator's conversation view
  * ({@code #general  Alice: /help}), plus what leaves no message behind: groups created, people joining, reactions,
- * card updates and buzzes.
+ * pins, card updates, toasts and buzzes.
  */
 final class ConversationPrinter implements StateListener {
 
@@ -53,7 +57,13 @@ final class ConversationPrinter implements StateListener {
     public void reactionAdded(SimReaction reaction) {
         lark.state().message(reaction.messageId()).ifPresent(message -> print(
                 chatLabel(message.chatId()) + "  (" + reaction.operator().name() + " reacts " + reaction.emojiType() + " to "
-                + message.sender().name() + "'s \"" + names(lark.state().contents().readable(message)) + "\")"));
+                + message.sender().name() + "'s \"" + lark.state().contents().readable(message) + "\")"));
+    }
+
+    @Override
+    public void messagePinned(SimPin pin) {
+        lark.state().message(pin.messageId()).ifPresent(message -> print(chatLabel(pin.chatId()) + "  (" + pin.operator().name()
+                + " pins \"" + lark.state().contents().readable(message) + "\")"));
     }
 
     @Override
@@ -70,14 +80,18 @@ final class ConversationPrinter implements StateListener {
 
     @Override
     public void activity(Activity activity) {
+        List<SimUser> people = activity.ids().stream().map(id -> lark.state().user(id)).flatMap(Optional::stream).toList();
         if (activity.kind().startsWith("urgent_")) {
-            List<SimUser> buzzed = activity.ids().stream().map(id -> lark.state().user(id)).flatMap(Optional::stream).toList();
             lark.state().message(activity.targetId()).ifPresent(message -> print(chatLabel(message.chatId()) + "  ("
-                    + lark.botName() + " buzzes " + names(buzzed) + " about \"" + names(lark.state().contents().readable(message)) + "\")"));
+                    + lark.botName() + " buzzes " + names(people) + " about \"" + lark.state().contents().readable(message) + "\")"));
+        } else if (activity.kind().equals("card_toast")) {
+            String toast = json(activity.detail()).path("content").asText();
+            lark.state().message(activity.targetId()).ifPresent(message -> print(chatLabel(message.chatId()) + "  ("
+                    + names(people) + " sees the toast \"" + toast + "\")"));
         }
     }
 
-    /** A line of the conversation view, for what the scenarios print themselves (pins, toasts). */
+    /** A line of the conversation view, for what the people of the scenarios do that leaves no trace (a click). */
     void note(String chatId, String text) {
         print(chatLabel(chatId) + "  (" + text + ")");
     }
@@ -92,7 +106,6 @@ final class ConversationPrinter implements StateListener {
                 .filter(l -> l.messageId().equals(message.messageId()))
                 .findFirst()
                 .map(ConversationLine::render)
-                .map(this::names)
                 .orElse(message.toString());
     }
 
@@ -102,13 +115,12 @@ final class ConversationPrinter implements StateListener {
                 .orElse(chatId);
     }
 
-    /** Post mentions read as {@code @ou_...} in the view: show the person's name instead. */
-    private String names(String text) {
-        String named = text;
-        for (SimUser user : lark.state().users()) {
-            named = named.replace("@" + user.openId(), "@" + user.name());
+    private JsonNode json(String text) {
+        try {
+            return lark.mapper().readTree(text);
+        } catch (IOException e) {
+            return MissingNode.getInstance();
         }
-        return named;
     }
 
     private static String names(List<SimUser> users) {

@@ -14,6 +14,7 @@ import io.github.camellark.lark.testkit.LarkSimulator;
 import io.github.camellark.lark.testkit.state.Activity;
 import io.github.camellark.lark.testkit.state.Sender;
 import io.github.camellark.lark.testkit.state.SimChat;
+import io.github.camellark.lark.testkit.state.SimDepartment;
 import io.github.camellark.lark.testkit.state.SimMessage;
 import io.github.camellark.lark.testkit.state.SimReaction;
 import io.github.camellark.lark.testkit.state.SimUser;
@@ -25,6 +26,7 @@ import io.github.camellark.lark.testkit.state.StateListener;
  * <ul>
  * <li>Alice and Bob are on call (Alice owns the alerts), Dave works with them; the three are in #general with the bot.</li>
  * <li>Carol and Erin are new: they join #general during the welcome scenario.</li>
+ * <li>Alice and Bob work in Support, Bob and Dave in Operations: the departments of the broadcast.</li>
  * </ul>
  */
 public final class OfflineLark implements AutoCloseable {
@@ -43,6 +45,8 @@ public final class OfflineLark implements AutoCloseable {
     final SimUser carol;
     final SimUser erin;
     final SimChat general;
+    final SimDepartment support;
+    final SimDepartment operations;
 
     private OfflineLark(PrintStream out) {
         this.lark = LarkSimulator.start();
@@ -53,6 +57,8 @@ public final class OfflineLark implements AutoCloseable {
             this.carol = lark.createUser("Carol");
             this.erin = lark.createUser("Erin");
             this.general = lark.createChat("general", alice, List.of(bob, dave));
+            this.support = lark.createDepartment("Support", alice, bob);
+            this.operations = lark.createDepartment("Operations", bob, dave);
             this.httpPort = freePort();
             this.printer = new ConversationPrinter(lark, out);
             lark.state().addListener(printer);
@@ -116,6 +122,14 @@ public final class OfflineLark implements AutoCloseable {
 
     public SimUser erin() {
         return erin;
+    }
+
+    public SimDepartment support() {
+        return support;
+    }
+
+    public SimDepartment operations() {
+        return operations;
     }
 
     ConversationPrinter printer() {

@@ -12,20 +12,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.testkit.LarkSimulator;
-import io.github.camellark.lark.testkit.events.LarkEvent;
+import io.github.camellark.lark.testkit.events.CardClickReply;
 import io.github.camellark.lark.testkit.state.Sender;
 import io.github.camellark.lark.testkit.state.SimChat;
 import io.github.camellark.lark.testkit.state.SimMessage;
 import io.github.camellark.lark.testkit.state.SimUser;
 import io.github.camellark.lark.testkit.state.StateListener;
-import io.github.camellark.lark.testkit.ws.WsDelivery;
 
 /**
  * The simulated people and systems acting out the four scenarios: the monitoring system posts an alert, HR posts a
@@ -66,10 +62,7 @@ public final class Scenarios {
         tenant.printer().heading("1. Alert group bot: the monitoring system POSTs an alert to /alerts");
         JsonNode reply = post("/alerts", Map.of("title", "Disk almost full", "host", "db-1", "severity", "critical",
                 "detail", "/var is 97% full and growing 1%/h"));
-        AlertOutcome outcome = new AlertOutcome(reply.path("chat_id").asText(), reply.path("message_id").asText());
-        lark.state().pins().stream().filter(pin -> pin.messageId().equals(outcome.cardMessageId())).findFirst()
-                .ifPresent(pin -> tenant.printer().note(pin.chatId(), pin.operator().name() + " pins the alert card"));
-        return outcome;
+        return new AlertOutcome(reply.path("chat_id").asText(), reply.path("message_id").asText());
     }
 
     // ---------------------------------------------------------------- 2. department broadcast
@@ -78,10 +71,7 @@ public final class Scenarios {
     public record BroadcastOutcome(String batchMessageId, boolean delivered, int read, int total) {
     }
 
-    /**
-     * HR posts a broadcast to two departments; Alice and Bob read it as soon as it arrives. The simulator has no
-     * departments (it reports them unknown), so the request names the people as well.
-     */
+    /** HR posts a broadcast to Support and Operations; Alice and Bob read it as soon as it arrives. */
     public BroadcastOutcome departmentBroadcast() {
         tenant.printer().heading("2. Department broadcast: HR POSTs a message for two departments to /broadcasts");
         StateListener readers = new StateListener() {
@@ -97,8 +87,7 @@ public final class Scenarios {
         lark.state().addListener(readers);
         try {
             JsonNode reply = post("/broadcasts", Map.of(
-                    "departments", List.of("od-support", "od-operations"),
-                    "people", List.of(tenant.alice.openId(), tenant.bob.openId(), tenant.dave.openId()),
+                    "departments", List.of(tenant.support.openDepartmentId(), tenant.operations.openDepartmentId()),
                     "title", "Maintenance tonight",
                     "text", "Lark is read-only from 22:00 to 23:00 UTC."));
             return new BroadcastOutcome(reply.path("batch_message_id").asText(), reply.path("delivered").asBoolean(),
@@ -163,33 +152,19 @@ public final class Scenarios {
     /**
      * {@code user} clicks the button labelled {@code label}: Lark sends the button's value in a
      * {@code card.action.trigger}, shows the user the toast of the app's answer and puts the answer's card in place of
-     * the old one. The simulator pushes the callback and records the answer; this method plays the Lark client's part.
+     * the old one. Returns the answer.
      */
     private JsonNode click(SimUser user, SimMessage card, String label) {
         JsonNode value = buttonValue(card, label)
                 .orElseThrow(() -> new IllegalStateException("no button '" + label + "' on card " + card.content()));
-        LarkEvent click = lark.events().clickCard(user, card, JSON.convertValue(value, Map.class));
-        WsDelivery delivery = lark.longConnection().deliveries().stream().filter(d -> d.event() == click).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the click was not pushed over the long connection"));
-        try {
-            delivery.whenFinished().get(OfflineLark.STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while " + user.name() + " clicked " + label, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the app did not answer " + user.name() + "'s click on " + label, e);
+        tenant.printer().note(card.chatId(), user.name() + " clicks " + label);
+        CardClickReply reply = lark.events().clickCard(user, card, JSON.convertValue(value, Map.class))
+                .awaitReply(OfflineLark.STEP_TIMEOUT);
+        if (!reply.answered()) {
+            throw new IllegalStateException("the app did not answer " + user.name() + "'s click on " + label + ": "
+                                            + reply.failure().orElse(""));
         }
-        JsonNode response = delivery.callbackReply().map(Scenarios::json)
-                .orElseThrow(() -> new IllegalStateException("the app answered the click without a callback response"));
-        String toast = response.path("toast").path("content").asText("");
-        if (!toast.isEmpty()) {
-            tenant.printer().note(card.chatId(), user.name() + " clicks " + label + " and sees the toast \"" + toast + "\"");
-        }
-        JsonNode newCard = response.path("card").path("data");
-        if (newCard.isObject()) {
-            lark.state().replaceCard(card, newCard.toString());
-        }
-        return response;
+        return reply.json();
     }
 
     /** The value of the card button labelled {@code label}: a JSON 2.0 callback behavior, or a 1.0 button value. */

@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * {@code message/v4/batch_send} (content is an object, errors come with HTTP 200) and the im/v1
- * batch management calls. The simulator has no departments, so every department id is reported
- * invalid. Delivery looks asynchronous: each {@code get_progress} call advances
+ * batch management calls. Department ids (open {@code od-…} or custom) reach the members of the
+ * department and of its sub-departments; unknown ids are reported invalid. Delivery looks asynchronous: each {@code get_progress} call advances
  * {@code success_user_ids_count} by about a third of the recipients.
  */
 final class BatchMessageApi {
@@ -83,12 +83,13 @@ final class BatchMessageApi {
             }
             List<String> bad = new ArrayList<>();
             for (String id : ids) {
-                SimUser user = field.equals("department_ids") ? null
-                        : state.user(field.substring(0, field.length() - 1), id).orElse(null);
-                if (user == null) {
+                List<SimUser> reached = field.equals("department_ids")
+                        ? state.department(id).map(state::departmentMembers).orElse(null)
+                        : state.user(field.substring(0, field.length() - 1), id).map(List::of).orElse(null);
+                if (reached == null) {
                     bad.add(id);
-                } else if (!recipients.contains(user)) {
-                    recipients.add(user);
+                } else {
+                    reached.stream().filter(user -> !recipients.contains(user)).forEach(recipients::add);
                 }
             }
             invalid.put("invalid_" + field, bad);

@@ -6,6 +6,7 @@ import io.github.camellark.lark.testkit.http.SimHttpServer;
 import io.github.camellark.lark.testkit.http.SimRequest;
 import io.github.camellark.lark.testkit.http.SimResponse;
 import io.github.camellark.lark.testkit.state.CardToken;
+import io.github.camellark.lark.testkit.state.Cards;
 import io.github.camellark.lark.testkit.state.Sender;
 import io.github.camellark.lark.testkit.state.SimChat;
 import io.github.camellark.lark.testkit.state.SimEphemeralCard;
@@ -61,24 +62,13 @@ final class CardApi {
         if (Duration.between(message.createTime(), state.now()).compareTo(Duration.ofDays(14)) > 0) {
             throw LarkError.badRequest(230031, "The card message is older than 14 days and can no longer be updated.");
         }
-        if (!isShared(rules.parse(message.content())) || !isShared(card)) {
+        if (!Cards.isShared(rules.parse(message.content())) || !Cards.isShared(card)) {
             throw ContentRules.invalidContent("both the old and the new card must set config.update_multi=true "
                     + "(shared card) to be updated");
         }
         state.replaceCard(message, content);
         state.record("card_patch", message.messageId(), List.of(), content);
         return SimResponse.ok(Map.of());
-    }
-
-    /** Template and card-entity references carry their config elsewhere; treat them as shared. */
-    private static boolean isShared(JsonNode card) {
-        String type = card.path("type").asText("");
-        if (type.equals("template") || type.equals("card")) {
-            return true;
-        }
-        // JSON 2.0 cards are shared by default; 1.0 cards must opt in
-        JsonNode updateMulti = card.at("/config/update_multi");
-        return updateMulti.isMissingNode() ? "2.0".equals(card.path("schema").asText()) : updateMulti.asBoolean(false);
     }
 
     private SimResponse delayedUpdate(SimRequest request) {

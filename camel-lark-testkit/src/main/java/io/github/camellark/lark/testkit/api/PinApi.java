@@ -47,7 +47,7 @@ final class PinApi {
         SimMessage message = lookups.message(request.pathParam("message_id"));
         lookups.requireMember(lookups.chat(message.chatId()), caller);
         // unpinning a message that is not pinned (or recalled) succeeds
-        state.unpin(message.messageId());
+        state.unpin(message.messageId(), caller);
         return SimResponse.ok(Map.of());
     }
 

@@ -3,6 +3,8 @@ package io.github.camellark.lark.testkit.events;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.camellark.lark.testkit.state.Mention;
@@ -32,6 +34,9 @@ import io.github.camellark.lark.testkit.ws.LongConnectionServer;
  * messages), a user reading a bot message, a user recalling a message, a user adding or removing a reaction,
  * a user adding members to a chat. Actions of the app itself produce none (no echo of the app's own API calls);
  * whether Lark sends some of them anyway is unverified.
+ * <p>
+ * Card clicks ({@link #clickCard}, or a card action {@link #push}ed about a stored message) are callbacks: the app's
+ * answer is applied as Lark's client does (toast, card update; EVENTS.md "Card clicks").
  */
 public final class SimulatorEvents implements AutoCloseable {
 
@@ -41,6 +46,7 @@ public final class SimulatorEvents implements AutoCloseable {
     private final WebhookPusher pusher = new WebhookPusher();
     private final List<EventDelivery> deliveries = new CopyOnWriteArrayList<>();
     private final List<LarkEvent> pushed = new CopyOnWriteArrayList<>();
+    private final CardCallbacks cardCallbacks;
     private volatile boolean fromUserActions = true;
     private LongConnectionServer longConnection;
 
@@ -48,6 +54,7 @@ public final class SimulatorEvents implements AutoCloseable {
         this.state = Objects.requireNonNull(state);
         this.factory = new LarkEvents(app, state.clock());
         this.appSecret = Objects.requireNonNull(appSecret);
+        this.cardCallbacks = new CardCallbacks(state);
         state.addListener(new UserActions());
     }
 
@@ -100,22 +107,53 @@ public final class SimulatorEvents implements AutoCloseable {
         return this;
     }
 
-    /** Delivers any event through the configured deliveries. */
+    /**
+     * Delivers any event through the configured deliveries. A {@code card.action.trigger} (or {@code _v1}) about a
+     * stored message is a click: the app's answer is applied to that message as for {@link #clickCard}.
+     */
     public LarkEvent push(LarkEvent event) {
+        clickedMessage(event).ifPresentOrElse(card -> answerClick(event, card), () -> deliver(event));
+        return event;
+    }
+
+    /**
+     * Hands the event to the deliveries and, for a callback, completes with the app's answer. Lark has one callback
+     * address per app, so the answer of the first configured delivery is the one that counts; the others still get
+     * the callback.
+     */
+    private CompletableFuture<CallbackAnswer> deliver(LarkEvent event) {
         pushed.add(event);
         List<EventDelivery> targets = List.copyOf(deliveries);
-        if (!targets.isEmpty()) {
-            targets.forEach(target -> target.deliver(event));
-        } else {
-            LongConnectionServer started;
+        if (targets.isEmpty()) {
             synchronized (this) {
-                started = longConnection;
-            }
-            if (started != null) {
-                started.deliver(event);
+                targets = longConnection == null ? List.of() : List.of(longConnection);
             }
         }
-        return event;
+        if (targets.isEmpty()) {
+            return CompletableFuture.completedFuture(CallbackAnswer.unanswered(
+                    "nowhere to deliver: no deliverTo(...) and no long connection started"));
+        }
+        if (!event.isCallback()) {
+            targets.forEach(target -> target.deliver(event));
+            return CompletableFuture.completedFuture(CallbackAnswer.unanswered(event.type() + " is not a callback"));
+        }
+        CompletableFuture<CallbackAnswer> answer = targets.get(0).deliverCallback(event);
+        targets.subList(1, targets.size()).forEach(target -> target.deliver(event));
+        return answer;
+    }
+
+    private CompletableFuture<CardClickReply> answerClick(LarkEvent click, SimMessage card) {
+        return deliver(click).thenApply(answer -> cardCallbacks.apply(card, click, answer));
+    }
+
+    /** The stored message a card callback is about, if the event is one. */
+    private Optional<SimMessage> clickedMessage(LarkEvent event) {
+        String messageId = switch (event.type()) {
+            case "card.action.trigger" -> event.event().at("/context/open_message_id").asText(null);
+            case "card.action.trigger_v1" -> event.event().path("open_message_id").asText(null);
+            default -> null;
+        };
+        return messageId == null ? Optional.empty() : state.message(messageId);
     }
 
     /** Every event pushed through this hub, in order. */
@@ -125,11 +163,15 @@ public final class SimulatorEvents implements AutoCloseable {
 
     /**
      * A user clicks a button on a card message: a {@code card.action.trigger} whose delayed-update token is issued by
-     * the state (so {@code interactive/v1/card/update} accepts it), delivered like any event.
+     * the state (so {@code interactive/v1/card/update} accepts it), delivered like any event. Once the app answers,
+     * Lark's client shows the toast and puts the answer's card in place of the clicked one; the returned click
+     * completes its {@link CardClick#reply() reply} after that. Migrating from the old {@code LarkEvent} result:
+     * {@code clickCard(...).event()}.
      */
-    public LarkEvent clickCard(SimUser user, SimMessage cardMessage, Map<String, ?> value) {
+    public CardClick clickCard(SimUser user, SimMessage cardMessage, Map<String, ?> value) {
         String token = state.issueCardToken(cardMessage, user).token();
-        return push(factory.cardAction(eventUser(user), cardMessage.messageId(), cardMessage.chatId(), "button", null, value, null, token));
+        LarkEvent click = factory.cardAction(eventUser(user), cardMessage.messageId(), cardMessage.chatId(), "button", null, value, null, token);
+        return new CardClick(click, cardMessage, answerClick(click, cardMessage));
     }
 
     /** The ids of a simulated user as events carry them. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A webhook URL of the app and how Lark talks to it: optional Encrypt Key, response budget, redelivery
@@ -138,6 +139,18 @@ public final class Webhook implements EventDelivery {
     @Override
     public void deliver(LarkEvent event) {
         push(event);
+    }
+
+    /** One attempt (callbacks are not redelivered); answered when the app replied HTTP 200 within the budget. */
+    @Override
+    public CompletableFuture<CallbackAnswer> deliverCallback(LarkEvent event) {
+        WebhookDelivery delivery = push(event);
+        return delivery.whenFinished().thenApply(state -> delivery.lastAttempt()
+                .filter(WebhookAttempt::acknowledged)
+                .map(attempt -> CallbackAnswer.of(attempt.responseBody()))
+                .orElseGet(() -> CallbackAnswer.unanswered(delivery.lastAttempt()
+                        .map(attempt -> attempt.outcome() + (attempt.status() > 0 ? " (HTTP " + attempt.status() + ")" : ""))
+                        .orElse("not sent") + " at " + url)));
     }
 
     /** One attempt on the calling thread, no redelivery: for the challenge, card callbacks and negative tests. */

@@ -46,6 +46,10 @@ public final class Ids {
         return "oc_" + hex(32);
     }
 
+    public String openDepartmentId() {
+        return "od-" + hex(32);
+    }
+
     public String messageId() {
         return "om_" + hex(32);
     }

@@ -29,9 +29,17 @@ public final class MessageContents {
             Pattern.DOTALL);
 
     private final ObjectMapper mapper;
+    private final Function<String, Optional<SimUser>> users;
 
+    /** Contents whose readable lines show post mentions as the raw id ({@code @ou_…}). */
     public MessageContents(ObjectMapper mapper) {
+        this(mapper, id -> Optional.empty());
+    }
+
+    /** Contents whose readable lines name the mentioned people, as Lark's client shows them. */
+    public MessageContents(ObjectMapper mapper, Function<String, Optional<SimUser>> users) {
         this.mapper = mapper;
+        this.users = users;
     }
 
     /** Receive-side content and its mentions. */
@@ -108,7 +116,7 @@ public final class MessageContents {
                 for (JsonNode paragraph : node.path("content")) {
                     for (JsonNode element : paragraph) {
                         sb.append(element.has("text") ? element.get("text").asText()
-                                : element.has("user_id") ? "@" + element.get("user_id").asText()
+                                : element.has("user_id") ? "@" + mentionedName(element)
                                 : element.has("image_key") ? "[image]" : "");
                     }
                     sb.append(' ');
@@ -136,6 +144,15 @@ public final class MessageContents {
             default:
                 return "[" + type + "] " + message.content();
         }
+    }
+
+    /** How Lark's client shows a post {@code at} element: the person's name, {@code all}, or the id it cannot resolve. */
+    private String mentionedName(JsonNode at) {
+        String id = at.path("user_id").asText();
+        if (id.equals("all")) {
+            return "all";
+        }
+        return users.apply(id).map(SimUser::name).orElse(at.path("user_name").asText(id));
     }
 
     private JsonNode parse(String content) {

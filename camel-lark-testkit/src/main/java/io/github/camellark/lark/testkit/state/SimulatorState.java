@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The simulated tenant: users, chats, messages, pins, reactions, uploads, batch messages,
+ * The simulated tenant: users, departments, chats, messages, pins, reactions, uploads, batch messages,
  * ephemeral cards, custom bots and card tokens. The REST handlers change it as Lark would; tests
  * and the events half read it and act as users ({@link #userSays}, {@link #userReacts},
  * {@link #markRead}). One lock guards everything; listeners run after it is released.
@@ -46,6 +46,7 @@ public final class SimulatorState {
     private final List<StateListener> listeners = new CopyOnWriteArrayList<>();
 
     private final Map<String, SimUser> users = new LinkedHashMap<>();
+    private final Map<String, SimDepartment> departments = new LinkedHashMap<>();
     private final Map<String, SimChat> chats = new LinkedHashMap<>();
     private final Map<String, SimMessage> messages = new LinkedHashMap<>();
     private final Map<String, String> threadRoots = new LinkedHashMap<>();
@@ -65,7 +66,7 @@ public final class SimulatorState {
         this.clock = clock;
         this.ids = ids;
         this.mapper = mapper;
-        this.contents = new MessageContents(mapper);
+        this.contents = new MessageContents(mapper, this::user);
         this.appId = appId;
         this.botName = botName;
         this.tenantKey = tenantKey;
@@ -152,6 +153,58 @@ public final class SimulatorState {
 
     public SimUser requireUser(String anyId) {
         return user(anyId).orElseThrow(() -> new IllegalArgumentException("no simulated user " + anyId));
+    }
+
+    // ------------------------------------------------------------------ departments
+
+    /**
+     * A department with {@code members}: {@code departmentId} is its custom id (null: {@code D001}, {@code D002}…),
+     * {@code parent} the department it belongs to (null: top level).
+     */
+    public SimDepartment createDepartment(String name, String departmentId, SimDepartment parent, Collection<SimUser> members) {
+        Objects.requireNonNull(name, "name");
+        synchronized (lock) {
+            String customId = departmentId != null ? departmentId : String.format("D%03d", departments.size() + 1);
+            if (departments.values().stream().anyMatch(d -> d.hasId(customId))) {
+                throw new IllegalArgumentException("a department with id " + customId + " exists already");
+            }
+            if (parent != null && !departments.containsKey(parent.openDepartmentId())) {
+                throw new IllegalArgumentException("no simulated department " + parent);
+            }
+            SimDepartment department = new SimDepartment(name, ids.openDepartmentId(), customId,
+                    parent == null ? null : parent.openDepartmentId(), List.copyOf(members));
+            departments.put(department.openDepartmentId(), department);
+            return department;
+        }
+    }
+
+    public List<SimDepartment> departments() {
+        synchronized (lock) {
+            return List.copyOf(departments.values());
+        }
+    }
+
+    /** The department with this open_department_id ({@code od-…}) or custom department_id. */
+    public Optional<SimDepartment> department(String anyId) {
+        synchronized (lock) {
+            return departments.values().stream().filter(d -> anyId != null && d.hasId(anyId)).findFirst();
+        }
+    }
+
+    /** The members of a department and of all its sub-departments, each once, as Lark's batch_send reaches them. */
+    public List<SimUser> departmentMembers(SimDepartment department) {
+        synchronized (lock) {
+            List<SimUser> members = new ArrayList<>();
+            collectMembers(department, members);
+            return List.copyOf(members);
+        }
+    }
+
+    private void collectMembers(SimDepartment department, List<SimUser> into) {
+        department.members().stream().filter(u -> !into.contains(u)).forEach(into::add);
+        departments.values().stream()
+                .filter(d -> department.openDepartmentId().equals(d.parentOpenDepartmentId()))
+                .forEach(child -> collectMembers(child, into));
     }
 
     // ------------------------------------------------------------------ chats
@@ -432,16 +485,34 @@ public final class SimulatorState {
 
     /** Pins a message; pinning it again returns the existing pin, as Lark does. */
     public SimPin pin(SimMessage message, Sender operator) {
+        SimPin created;
         synchronized (lock) {
-            return pins.computeIfAbsent(message.messageId(),
-                    id -> new SimPin(id, message.chatId(), operator, now()));
+            SimPin existing = pins.get(message.messageId());
+            if (existing != null) {
+                return existing;
+            }
+            created = new SimPin(message.messageId(), message.chatId(), operator, now());
+            pins.put(created.messageId(), created);
         }
+        fire(l -> l.messagePinned(created));
+        return created;
     }
 
+    /** Unpins a message as the bot; see {@link #unpin(String, Sender)}. */
     public Optional<SimPin> unpin(String messageId) {
+        return unpin(messageId, bot());
+    }
+
+    /** Unpins a message; empty (and no listener call) when it was not pinned. */
+    public Optional<SimPin> unpin(String messageId, Sender operator) {
+        SimPin removed;
         synchronized (lock) {
-            return Optional.ofNullable(pins.remove(messageId));
+            removed = pins.remove(messageId);
         }
+        if (removed != null) {
+            fire(l -> l.messageUnpinned(removed, operator));
+        }
+        return Optional.ofNullable(removed);
     }
 
     public List<SimPin> pins() {

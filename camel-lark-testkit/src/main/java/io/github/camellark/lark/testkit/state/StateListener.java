@@ -22,6 +22,14 @@ public interface StateListener {
     default void messageRead(SimMessage message, SimUser reader) {
     }
 
+    /** A message was pinned (pinning it again is no change and is not reported). */
+    default void messagePinned(SimPin pin) {
+    }
+
+    /** A pinned message was unpinned by {@code operator}. */
+    default void messageUnpinned(SimPin pin, Sender operator) {
+    }
+
     default void reactionAdded(SimReaction reaction) {
     }
 

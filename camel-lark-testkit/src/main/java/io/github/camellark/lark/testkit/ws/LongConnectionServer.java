@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 
+import io.github.camellark.lark.testkit.events.CallbackAnswer;
 import io.github.camellark.lark.testkit.events.EventDelivery;
 import io.github.camellark.lark.testkit.events.Ids;
 import io.github.camellark.lark.testkit.events.LarkEvent;
@@ -318,6 +320,17 @@ public final class LongConnectionServer implements EventDelivery, AutoCloseable 
     @Override
     public void deliver(LarkEvent event) {
         push(event);
+    }
+
+    /** One attempt (callbacks are not redelivered); answered when a client acked it with code 200 in time. */
+    @Override
+    public CompletableFuture<CallbackAnswer> deliverCallback(LarkEvent event) {
+        WsDelivery delivery = push(event);
+        return delivery.whenFinished().thenApply(state -> state == WsDelivery.State.DELIVERED
+                ? CallbackAnswer.of(delivery.callbackReply().orElse(""))
+                : CallbackAnswer.unanswered(delivery.attempts().stream().reduce((first, second) -> second)
+                        .map(attempt -> attempt.outcome() + (attempt.ack() != null ? " (ack code " + attempt.ack().code() + ")" : ""))
+                        .orElse("not sent") + " over the long connection"));
     }
 
     /** Sends a hand-made frame on a connection, for protocol edge cases. */

@@ -89,7 +89,7 @@ class SimulatorEventsTest {
     void aCardClickCarriesADelayedUpdateTokenTheStateKnows() {
         SimMessage card = sim.state().postMessage(room, sim.state().bot(), "interactive", "{\"elements\":[]}");
 
-        LarkEvent click = sim.events().clickCard(alice, card, Map.of("op", "approve"));
+        LarkEvent click = sim.events().clickCard(alice, card, Map.of("op", "approve")).event();
 
         String token = click.event().path("token").asText();
         assertThat(click.event().path("context").path("open_message_id").asText()).isEqualTo(card.messageId());
