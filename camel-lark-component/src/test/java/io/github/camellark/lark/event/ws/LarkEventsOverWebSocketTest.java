@@ -124,7 +124,8 @@ class LarkEventsOverWebSocketTest extends LongConnectionTestSupport {
         larkWs.retrySchedule(RetrySchedule.every(Duration.ofMillis(250), 40));
         Set<Object> routed = ConcurrentHashMap.newKeySet();
         List<Object> duplicates = new CopyOnWriteArrayList<>();
-        route("lark:events", r -> r.process(exchange -> {
+        // with the watchdog: see LongConnectionResilienceTest for why a drop may only be found by its silence
+        route("lark:events?wsPingTimeout=3000", r -> r.process(exchange -> {
             Object id = exchange.getMessage().getHeader("CamelLarkEventId");
             if (!routed.add(id)) {
                 duplicates.add(id);

@@ -40,7 +40,9 @@ class LongConnectionResilienceTest extends LongConnectionTestSupport {
     @Test
     void fiveDropsDuringA500EventStreamRouteEveryEventExactlyOnce() {
         larkWs.retrySchedule(RetrySchedule.every(Duration.ofMillis(250), 40));
-        WebSocketTransport transport = startTransport("", pipeline);
+        // the watchdog as production relies on it: under heavy load the JDK WebSocket has been seen not to report an
+        // abrupt drop (no close frame) until the next read, so a lost socket must also be found by its silence
+        WebSocketTransport transport = startTransport("wsPingTimeout=3000", pipeline);
         awaitConnected(transport);
         List<WsDelivery> deliveries = new ArrayList<>();
         List<String> ids = new ArrayList<>();
