@@ -1,0 +1,169 @@
+package io.github.camellark.lark.bench;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * 2. Event intake: the same signed, encrypted webhook requests into camel-lark and into the SDK's EventDispatcher, and
+ * the same frames over the long connection into camel-lark and the SDK's ws.Client.
+ */
+final class EventSection {
+
+    static final int WINDOW = 32;
+    /** The load generator against the stub's no-op receiver: what the clients could at most be measured at. */
+    static final String CEILING = "ceiling (stub)";
+    /** The SDK hosted the way Camel's HTTP platform runs routes: on Vert.x's worker pool. */
+    static final String SDK_ON_WORKER = "official SDK (worker)";
+    /** The SDK's dispatcher right on Vert.x's event loop (safe only because the benchmark's handler does nothing). */
+    static final String SDK_ON_EVENT_LOOP = "official SDK (event loop)";
+
+    private final Report report;
+    private final boolean quick;
+    private final List<EventRun> runs = new ArrayList<>();
+    private final ThreadMeter meter = new ThreadMeter();
+
+    EventSection(Report report, boolean quick) {
+        this.report = report;
+        this.quick = quick;
+    }
+
+    void run(StubLarkServer stub) throws Exception {
+        int count = quick ? 2_000 : 20_000;
+        int warmup = quick ? 1_000 : 5_000;
+        webhooks(stub, count, warmup);
+        webSockets(stub, count, warmup);
+        render();
+    }
+
+    private void webhooks(StubLarkServer stub, int count, int warmup) throws Exception {
+        RawHttpLoad load = new RawHttpLoad();
+        List<EventPayloads.SignedRequest> warm = EventPayloads.signedWebhooks(warmup);
+        List<EventPayloads.SignedRequest> measured = EventPayloads.signedWebhooks(count);
+        URI ceiling = URI.create(stub.baseUri() + StubLarkServer.EVENTS_PATH);
+        load.run(CEILING, ceiling, RawHttpLoad.encode(ceiling, warm), WINDOW, () -> 0);
+        List<RawHttpLoad.Encoded> ceilingRequests = RawHttpLoad.encode(ceiling, measured);
+        runs.add(logged(metered(() -> load.run(CEILING, ceiling, ceilingRequests, WINDOW, () -> 0))));
+        if (BenchMain.client("sdk")) {
+            for (boolean onWorker : List.of(false, true)) {
+                String name = onWorker ? SDK_ON_WORKER : SDK_ON_EVENT_LOOP;
+                try (SdkWebhookReceiver sdk = new SdkWebhookReceiver(onWorker)) {
+                    URI url = sdk.url();
+                    load.run(name, url, RawHttpLoad.encode(url, warm), WINDOW, sdk.handled::sum);
+                    List<RawHttpLoad.Encoded> requests = RawHttpLoad.encode(url, measured);
+                    runs.add(logged(metered(() -> load.run(name, url, requests, WINDOW, sdk.handled::sum))));
+                }
+                System.gc();
+            }
+        }
+        CamelEventsReceiver camel;
+        try {
+            camel = CamelEventsReceiver.webhook();
+        } catch (Exception e) {
+            BenchMain.log("camel-lark webhook receiver unavailable: " + e);
+            report.goalNotMeasured("2", "webhook events/s >= SDK", "lark:events?transport=webhook could not start: " + e.getMessage());
+            return;
+        }
+        try (camel) {
+            URI url = camel.webhookUrl();
+            load.run(BenchMain.CAMEL, url, RawHttpLoad.encode(url, warm), WINDOW, camel.routed::sum);
+            List<RawHttpLoad.Encoded> requests = RawHttpLoad.encode(url, measured);
+            runs.add(logged(metered(() -> load.run(BenchMain.CAMEL, url, requests, WINDOW, camel.routed::sum))));
+        }
+        System.gc();
+    }
+
+    private void webSockets(StubLarkServer stub, int count, int warmup) throws Exception {
+        List<byte[]> warm = WsPushServer.frames(EventPayloads.plaintext(warmup));
+        List<byte[]> measured = WsPushServer.frames(EventPayloads.plaintext(count));
+        try (WsPushServer server = new WsPushServer()) {
+            stub.webSocketUrl(server.url());
+            if (BenchMain.client("sdk")) {
+                CountDownLatch connected = server.expectConnection();
+                try (SdkWsReceiver sdk = new SdkWsReceiver(stub.baseUri())) {
+                    awaitConnection(connected, BenchMain.SDK);
+                    server.push(BenchMain.SDK, warm, WINDOW, sdk.handled::sum);
+                    runs.add(logged(metered(() -> server.push(BenchMain.SDK, measured, WINDOW, sdk.handled::sum))));
+                }
+                System.gc();
+            }
+            CountDownLatch connected = server.expectConnection();
+            CamelEventsReceiver camel;
+            try {
+                camel = CamelEventsReceiver.webSocket(stub.baseUri());
+            } catch (Exception e) {
+                BenchMain.log("camel-lark long-connection receiver unavailable: " + e);
+                report.goalNotMeasured("2", "websocket frames/s >= SDK", "lark:events (WebSocket) could not start: " + e.getMessage());
+                return;
+            }
+            try (camel) {
+                if (!connected.await(15, TimeUnit.SECONDS)) {
+                    report.goalNotMeasured("2", "websocket frames/s >= SDK", "lark:events did not open the long connection in 15 s");
+                    return;
+                }
+                server.push(BenchMain.CAMEL, warm, WINDOW, camel.routed::sum);
+                runs.add(logged(metered(() -> server.push(BenchMain.CAMEL, measured, WINDOW, camel.routed::sum))));
+            }
+        }
+        System.gc();
+    }
+
+    private static void awaitConnection(CountDownLatch connected, String client) throws InterruptedException {
+        if (!connected.await(15, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(client + " did not open the long connection in 15 s");
+        }
+    }
+
+    private interface Measured {
+        EventRun run() throws InterruptedException;
+    }
+
+    private EventRun metered(Measured measured) throws InterruptedException {
+        meter.start();
+        EventRun run = measured.run();
+        return run.metered(meter.stop());
+    }
+
+    private EventRun logged(EventRun run) {
+        BenchMain.log(String.format(Locale.ROOT, "%-26s %-9s w=%-3d %8.0f events/s  p50 %6.2f ms  p99 %6.2f ms  %6.0f B/event  %5.0f us CPU/event  errors %d  routed %d",
+                run.receiver(), run.transport(), run.window(), run.perSecond(), run.p50Millis(), run.p99Millis(),
+                run.bytesPerEvent(), run.cpuMicrosPerEvent(), run.errors(), run.routed()));
+        return run;
+    }
+
+    private void render() {
+        List<List<String>> rows = new ArrayList<>();
+        for (EventRun run : runs) {
+            rows.add(List.of(run.receiver(), run.transport(), String.valueOf(run.window()), String.valueOf(run.count()),
+                    Report.fmt(run.perSecond(), 0), Report.fmt(run.p50Millis(), 2), Report.fmt(run.p99Millis(), 2),
+                    Report.fmt(run.bytesPerEvent(), 0), Report.fmt(run.cpuMicrosPerEvent(), 0), String.valueOf(run.errors()),
+                    String.valueOf(run.routed())));
+        }
+        report.section("2. Event intake (im.message.receive_v1; webhook: AES-256-CBC encrypted and signed)",
+                List.of("receiver", "transport", "in flight", "events", "events/s", "p50 ack ms", "p99 ack ms", "alloc B/event",
+                        "CPU us/event", "errors", "handled by route/handler"), rows);
+        for (String transport : List.of("webhook", "websocket")) {
+            EventRun camel = find(BenchMain.CAMEL, transport);
+            // the SDK's best hosting is the reference
+            EventRun sdk = runs.stream().filter(r -> r.receiver().startsWith(BenchMain.SDK) && r.transport().equals(transport))
+                    .max(Comparator.comparingDouble(EventRun::perSecond)).orElse(null);
+            if (camel == null || sdk == null) {
+                continue;
+            }
+            report.goal("2", transport + " events/s >= SDK",
+                    Report.fmt(camel.perSecond(), 0) + " vs " + Report.fmt(sdk.perSecond(), 0) + " events/s",
+                    camel.perSecond() / sdk.perSecond(), 1.0, false);
+            report.goal("2", transport + " p99 ack < 20 ms at that rate", Report.fmt(camel.p99Millis(), 2) + " ms (SDK "
+                    + Report.fmt(sdk.p99Millis(), 2) + " ms)", camel.p99Millis() / 20.0, 1.0, true);
+        }
+    }
+
+    private EventRun find(String receiver, String transport) {
+        return runs.stream().filter(r -> r.receiver().equals(receiver) && r.transport().equals(transport)).findFirst()
+                .orElse(null);
+    }
+}
