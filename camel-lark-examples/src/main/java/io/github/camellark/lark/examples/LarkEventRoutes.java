@@ -4,11 +4,9 @@ import io.github.camellark.lark.LarkConstants;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * The app's one {@code lark:events} consumer, handing each event to the scenario that wants it.
- * <p>
- * Why one: Lark gives every event to <em>one</em> of the app's long connections, chosen at random, and each
- * {@code lark:events} consumer holds a connection of its own. Two consumers with different {@code eventTypes} would each
- * see only part of their events (the other ones are acknowledged and dropped by the consumer that happened to get them).
+ * The app's {@code lark:events} consumer, handing each event to the scenario that wants it, so that the event types
+ * the app subscribes to are listed in one place. One route per event type works as well: the consumers of one app share
+ * one long connection, and each event reaches every route whose {@code eventTypes} match (see docs/events.md).
  */
 public class LarkEventRoutes extends RouteBuilder {
 
