@@ -66,7 +66,7 @@ public class LarkComponent extends HealthCheckComponent {
     String maskSecrets(String uri) {
         String masked = uri;
         for (String name : getCamelContext().getCamelContextExtension().getEndpointUriFactory("lark").secretPropertyNames()) {
-            masked = masked.replaceAll("(?<=[?&])(" + Pattern.quote(name) + ")=(RAW\\(.*?\\)(?=&|$)|RAW\\{.*?\\}(?=&|$)|[^&]*)",
+            masked = masked.replaceAll("(?i)(?<=[?&])(" + Pattern.quote(name) + ")=(RAW\\(.*?\\)(?=&|$)|RAW\\{.*?\\}(?=&|$)|[^&]*)",
                     "$1=xxxxxx");
         }
         return masked;

@@ -81,6 +81,11 @@ class LarkComponentTest extends CamelTestSupport {
                 LarkEndpoint.class);
 
         assertThat(endpoint.getConfiguration().getAppSecret()).isEqualTo("s3cr3t-app");
+        LarkEndpoint lowerCase = context.getEndpoint("lark:customBot?encryptkey=RAW(s3cr3t-lower)"
+                                                     + "&webhookurl=RAW(https://open.feishu.cn/open-apis/bot/v2/hook/s3cr3t-lower)",
+                LarkEndpoint.class);
+        assertThat(lowerCase.getConfiguration().getEncryptKey()).as("Camel binds options ignoring case").isEqualTo("s3cr3t-lower");
+        assertThat(lowerCase.getEndpointUri()).doesNotContain("s3cr3t");
         assertThat(endpoint.toString()).doesNotContain("s3cr3t").contains("cli_x");
         assertThat(org.apache.camel.util.URISupport.sanitizeUri(endpoint.getEndpointUri())).doesNotContain("s3cr3t");
         assertThat(endpoint.getConfiguration().toString()).doesNotContain("s3cr3t");

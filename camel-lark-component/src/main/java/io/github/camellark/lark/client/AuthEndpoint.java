@@ -46,7 +46,11 @@ public final class AuthEndpoint {
             if (!(token instanceof String) || ((String) token).isEmpty()) {
                 throw new LarkApiException("POST " + path, -1, "reply has no " + tokenField, 200, null, null);
             }
-            long expire = reply.get("expire") instanceof Number ? ((Number) reply.get("expire")).longValue() : 0;
+            if (!(reply.get("expire") instanceof Number)) {
+                // without it every call would fetch a new token
+                throw new LarkApiException("POST " + path, -1, "reply has no expire", 200, null, null);
+            }
+            long expire = ((Number) reply.get("expire")).longValue();
             return CachedToken.Token.expiringIn((String) token, expire, clock);
         });
     }

@@ -17,8 +17,16 @@ public final class CachedToken {
 
     /** A token and when to stop using it. */
     public record Token(String value, Instant refreshAt) {
+        /** The token itself is a credential: never printed. */
+        @Override
+        public String toString() {
+            return "Token[refreshAt=" + refreshAt + "]";
+        }
+
+        /** Refreshed 3 minutes early, or halfway through a shorter lifetime, so a short-lived token still serves calls. */
         public static Token expiringIn(String value, long expireSeconds, Clock clock) {
-            return new Token(value, clock.instant().plusSeconds(expireSeconds).minus(REFRESH_MARGIN));
+            long margin = Math.min(REFRESH_MARGIN.toSeconds(), expireSeconds / 2);
+            return new Token(value, clock.instant().plusSeconds(expireSeconds - margin));
         }
     }
 

@@ -159,6 +159,11 @@ public final class LarkClient {
 
     /** What one attempt came to: a reply, or a failure with what Lark said about waiting or the token. */
     private record Verdict(LarkReply reply, Throwable failure, Duration rateLimitReset, String invalidToken) {
+        @Override
+        public String toString() {
+            return "Verdict[" + (reply != null ? "reply" : String.valueOf(failure)) + "]";
+        }
+
         static Verdict success(LarkReply reply) {
             return new Verdict(reply, null, null, null);
         }
@@ -289,7 +294,8 @@ public final class LarkClient {
         return bytes.length > 200 ? text + "..." : text;
     }
 
-    static Throwable unwrap(Throwable failure) {
+    /** The failure behind any number of CompletionException wrappers. */
+    public static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();

@@ -61,12 +61,19 @@ public final class StoreAppTokenProvider implements TokenProvider {
         }
         return tenantTokens.computeIfAbsent(tenantKey, k -> new CachedToken(auth.clock()))
                 .get(() -> appToken().thenCompose(app -> auth.token(TENANT_TOKEN_PATH,
-                        Map.of("app_access_token", app, "tenant_key", tenantKey), "tenant_access_token")));
+                        Map.of("app_access_token", app, "tenant_key", tenantKey), "tenant_access_token")
+                        .whenComplete((tenant, failure) -> {
+                            // Lark rejected the app_access_token itself: the next fetch must get a new one
+                            Throwable cause = failure == null ? null : LarkClient.unwrap(failure);
+                            if (cause instanceof LarkApiException && LarkCodes.isInvalidToken(((LarkApiException) cause).getCode())) {
+                                appToken.evict(app);
+                            }
+                        })));
     }
 
+    /** Business calls are made with tenant tokens, so only those can be reported invalid here. */
     @Override
     public void evict(String token) {
-        appToken.evict(token);
         tenantTokens.values().forEach(cache -> cache.evict(token));
     }
 
@@ -82,7 +89,7 @@ public final class StoreAppTokenProvider implements TokenProvider {
     }
 
     private static boolean isTicketRejected(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = LarkClient.unwrap(failure);
         return cause instanceof LarkApiException && ((LarkApiException) cause).getCode() == TICKET_INVALID;
     }
 
@@ -118,7 +125,7 @@ public final class StoreAppTokenProvider implements TokenProvider {
         LOG.info("Asking Lark to resend the app_ticket of store app {}", appId);
         auth.post(TICKET_RESEND_PATH, Map.of("app_id", appId, "app_secret", appSecret)).whenComplete((reply, failure) -> {
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                Throwable cause = LarkClient.unwrap(failure);
                 LOG.warn("Lark refused to resend the app_ticket of store app {}: {}", appId, cause.getMessage());
             }
         });

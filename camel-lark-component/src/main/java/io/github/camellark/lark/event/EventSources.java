@@ -46,7 +46,11 @@ public final class EventSources {
         try {
             source.start();
         } catch (Exception e) {
-            source.stop();
+            try {
+                source.stop();
+            } catch (Exception stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
             throw e;
         }
         sources.put(settings.key(), source);

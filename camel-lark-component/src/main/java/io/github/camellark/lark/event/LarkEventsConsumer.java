@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.util.URISupport;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
@@ -64,7 +65,7 @@ public class LarkEventsConsumer extends DefaultConsumer {
                 || getHealthCheck() != null && !(getHealthCheck() instanceof LarkConsumerHealthCheck)) {
             return;
         }
-        String id = getRouteId() != null ? "consumer:" + getRouteId() : "lark:" + getEndpoint().getEndpointUri();
+        String id = getRouteId() != null ? "consumer:" + getRouteId() : "lark:" + URISupport.sanitizeUri(getEndpoint().getEndpointUri());
         LarkConsumerHealthCheck check = new LarkConsumerHealthCheck(id, connection::status);
         check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
         setHealthCheck(check);

@@ -141,11 +141,11 @@ public final class LarkCall {
         request.userAccessToken(param(LarkParam.USER_ACCESS_TOKEN)).tenantKey(param(LarkParam.TENANT_KEY));
         return client.call(request.build()).handle((reply, failure) -> {
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                Throwable cause = LarkClient.unwrap(failure);
                 if (cause instanceof LarkApiException && ((LarkApiException) cause).getLogId() != null) {
                     in().setHeader(LarkConstants.LOG_ID, ((LarkApiException) cause).getLogId());
                 }
-                throw cause instanceof CompletionException ? (CompletionException) cause : new CompletionException(cause);
+                throw new CompletionException(cause);
             }
             if (reply.logId() != null) {
                 in().setHeader(LarkConstants.LOG_ID, reply.logId());

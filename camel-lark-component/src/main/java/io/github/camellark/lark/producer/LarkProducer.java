@@ -1,10 +1,10 @@
 package io.github.camellark.lark.producer;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.LarkEndpoint;
+import io.github.camellark.lark.client.LarkClient;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -39,8 +39,7 @@ public class LarkProducer extends DefaultAsyncProducer {
         }
         work.whenComplete((ignored, failure) -> {
             if (failure != null) {
-                exchange.setException(failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure);
+                exchange.setException(LarkClient.unwrap(failure));
             }
             callback.done(false);
         });

@@ -270,6 +270,8 @@ class LarkClientTest {
         lark.stubFor(get(urlPathEqualTo("/open-apis/im/v1/messages/om%2F1%20x")).willReturn(okJson("{\"code\":0,\"data\":{}}")));
 
         client.call(LarkRequest.get("/open-apis/im/v1/messages/{}", "om/1 x").build()).join();
+
+        lark.verify(exactly(1), getRequestedFor(urlPathEqualTo("/open-apis/im/v1/messages/om%2F1%20x")));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------

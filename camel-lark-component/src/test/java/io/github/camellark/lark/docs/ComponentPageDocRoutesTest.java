@@ -285,7 +285,8 @@ class ComponentPageDocRoutesTest extends DocRoutesTestSupport {
         Exchange refreshed = template.send("direct:previews", e -> e.getMessage().setBody(List.of("preview-token-1")));
 
         assertThat(refreshed.getException()).isNull();
-        assertThat(sim.state().activities("url_preview_update")).hasSize(1);
+        assertThat(sim.state().activities("url_preview_update")).singleElement()
+                .satisfies(activity -> assertThat(activity.ids()).containsExactly("preview-token-1"));
     }
 
     @Test

@@ -126,7 +126,8 @@ class OtherResourcesSimulatorTest extends CamelTestSupport {
         assertThat(sent.getException()).isNull();
         assertThat(updated.getException()).isNull();
         assertThat(delayed.getException()).isNull();
-        assertThat(lark.state().activities("card_patch")).hasSize(1);
+        assertThat(lark.state().activities("card_patch")).singleElement()
+                .satisfies(activity -> assertThat(activity.detail()).contains("acknowledged"));
         assertThat(lark.state().activities("card_delay_update")).singleElement()
                 .satisfies(activity -> assertThat(activity.detail()).contains("resolved"));
     }
@@ -197,7 +198,8 @@ class OtherResourcesSimulatorTest extends CamelTestSupport {
         assertThat(lark.state().activities("urgent_app")).singleElement()
                 .satisfies(activity -> assertThat(activity.ids()).containsExactly(alice.openId()));
         assertThat(refreshed.getException()).isNull();
-        assertThat(lark.state().activities("url_preview_update")).hasSize(1);
+        assertThat(lark.state().activities("url_preview_update")).singleElement()
+                .satisfies(activity -> assertThat(activity.ids()).containsExactly("pt_1", "pt_2"));
     }
 
     @Test

@@ -88,7 +88,12 @@ final class EndpointDiscovery {
         if (!(data.get("URL") instanceof String url) || url.isEmpty()) {
             throw LongConnectionException.retryable("Endpoint discovery " + PATH + " answered without a URL", null);
         }
-        return LongConnectionEndpoint.of(URI.create(url), data.get("ClientConfig") instanceof Map<?, ?> c ? c : null);
+        try {
+            return LongConnectionEndpoint.of(URI.create(url), data.get("ClientConfig") instanceof Map<?, ?> c ? c : null);
+        } catch (IllegalArgumentException e) {
+            // the URL carries Lark's access key and ticket: neither it nor the parser's message (which quotes it) is kept
+            throw LongConnectionException.retryable("Endpoint discovery answered a URL that is not valid", null);
+        }
     }
 
     private static String describe(Throwable error) {

@@ -85,6 +85,7 @@ final class LongConnection implements WebSocket.Listener {
                 return next;
             }
         }
+        lost = true;
         handler.onLost(this, MAX_QUEUED_SENDS + " frames wait to be sent: the connection is stuck", null);
         return CompletableFuture.failedFuture(new IllegalStateException("send queue full"));
     }
@@ -143,6 +144,7 @@ final class LongConnection implements WebSocket.Listener {
         lastInboundNanos = System.nanoTime();
         if (partial.size() + data.remaining() > maxMessageBytes) {
             partial.reset();
+            lost = true;
             handler.onLost(this, "Lark sent a message over " + maxMessageBytes + " bytes", null);
             return null;
         }

@@ -29,6 +29,8 @@ import io.github.camellark.lark.event.EventTransport;
 import io.github.camellark.lark.health.ConsumerStatus;
 import io.github.camellark.lark.health.ConsumerStatus.State;
 import org.apache.camel.CamelContext;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.LoggingExceptionHandler;
@@ -125,7 +127,10 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
         CamelContext context = endpoint.getCamelContext();
         ExecutorServiceManager executors = context.getExecutorServiceManager();
         timer = executors.newSingleThreadScheduledExecutor(this, "LarkWebSocketTimer");
-        workers = executors.newDefaultThreadPool(this, "LarkWebSocketWorker");
+        // Abort, not Camel's default CallerRuns: a full pool must never run events on the socket's listener thread
+        ThreadPoolProfile profile = new ThreadPoolProfile("LarkWebSocketWorker");
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        workers = executors.newThreadPool(this, "LarkWebSocketWorker", profile);
         fragments = new FragmentAssembler(configuration.getWsFragmentTtl(), MAX_FRAGMENTED_MESSAGES, MAX_FRAGMENT_BYTES,
                 System::nanoTime);
         http = endpoint.httpClient();
@@ -204,8 +209,14 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
         config = config.merge(target.clientConfig());
         LongConnection connection = new LongConnection(target, this, MAX_MESSAGE_BYTES);
         LOG.debug("Dialing the Lark long connection {}", target);
-        return connection.open(http, Duration.ofMillis(endpoint.getConfiguration().getWsConnectTimeout()))
-                .thenApply(ws -> connection);
+        try {
+            return connection.open(http, Duration.ofMillis(endpoint.getConfiguration().getWsConnectTimeout()))
+                    .thenApply(ws -> connection);
+        } catch (IllegalArgumentException e) {
+            // the JDK quotes the whole URL (access key, ticket) in this message: report the safe description only
+            return CompletableFuture.failedFuture(
+                    LongConnectionException.retryable("Dialing " + target + " failed: the URL is not a valid WebSocket URL", null));
+        }
     }
 
     private void connected(LongConnection connection) {

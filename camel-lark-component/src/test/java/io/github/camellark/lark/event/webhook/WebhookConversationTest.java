@@ -10,6 +10,7 @@ import io.github.camellark.lark.testkit.LarkSimulator;
 import io.github.camellark.lark.testkit.events.LarkEvent;
 import io.github.camellark.lark.testkit.events.WebhookAttempt;
 import io.github.camellark.lark.testkit.state.SimChat;
+import io.github.camellark.lark.testkit.state.SimMessage;
 import io.github.camellark.lark.testkit.state.SimUser;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -67,10 +68,12 @@ class WebhookConversationTest extends WebhookTestSupport {
         SimChat room = sim.createChat("ops-room", alice);
         sim.events().deliverTo(sim.webhook(url(PATH).toString()).withEncryptKey(ENCRYPT_KEY));
 
-        sim.userSays(alice, room, "hello");
+        SimMessage said = sim.userSays(alice, room, "hello");
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(
-                () -> assertThat(sim.conversation().in(room).texts()).hasSize(2).last().asString().contains("hello"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> sim.state().messagesIn(room).size() == 2);
+        SimMessage answer = sim.state().messagesIn(room).get(1);
+        assertThat(answer.parentId()).as("answered with operation=reply").isEqualTo(said.messageId());
+        assertThat(answer.content()).contains("You said:");
     }
 
     @Test
