@@ -138,6 +138,12 @@ public final class WebhookPusher implements AutoCloseable {
             // never through a system proxy: the app under test is local
             connection = (HttpURLConnection) request.url().toURL().openConnection(Proxy.NO_PROXY);
             inFlight.add(connection);
+            if (closed) {
+                // close() may have swept inFlight before the add above: do not start a request it will not abort
+                connection.disconnect();
+                return new WebhookAttempt(number, startedAt, Duration.ofNanos(System.nanoTime() - start),
+                        WebhookAttempt.Outcome.UNREACHABLE, -1, "", request);
+            }
             connection.setConnectTimeout(budgetMillis);
             connection.setReadTimeout(budgetMillis);
             connection.setRequestMethod("POST");
