@@ -287,8 +287,8 @@ public final class LarkSimulator implements AutoCloseable {
     }
 
     /**
-     * Closes {@code resource} when the simulator closes, before the HTTP server stops (last
-     * registered, first closed). The events half registers its WebSocket server and pushers here.
+     * Closes {@code resource} when the simulator closes, before the events half and the HTTP server
+     * stop (last registered, first closed). For extensions; the simulator's own parts close themselves.
      */
     public <T extends AutoCloseable> T closeWith(T resource) {
         closeWith.push(Objects.requireNonNull(resource));

@@ -73,10 +73,6 @@ public final class SimulatorEvents implements AutoCloseable {
         return pusher.webhook(url);
     }
 
-    public WebhookPusher webhookPusher() {
-        return pusher;
-    }
-
     /**
      * The long-connection server, started on first use; discovery accepts this simulator's app credentials.
      *
