@@ -82,14 +82,16 @@ public final class LarkSimulator implements AutoCloseable {
         Random random = builder.seed == null ? new Random() : new Random(builder.seed);
         Ids ids = new Ids(random);
         this.tempDir = Files.createTempDirectory("lark-simulator-");
-        Path storeDir = Files.createDirectory(tempDir.resolve("store"));
-        Path uploadDir = Files.createDirectory(tempDir.resolve("uploads"));
-        this.tokens = new TokenService(builder.clock, ids, builder.tokenLifetime);
-        this.state = new SimulatorState(builder.clock, ids, mapper, appId, builder.botName, builder.tenantKey, storeDir);
-        this.faults = new Faults(tokens);
-        Authenticator authenticator = new Authenticator(tokens, state);
+        SimHttpServer createdServer = null;
+        SimulatorEvents createdEvents = null;
         try {
-            this.server = new SimHttpServer(mapper, builder.clock, random, uploadDir, builder.port, builder.httpThreads, new ServerHooks() {
+            Path storeDir = Files.createDirectory(tempDir.resolve("store"));
+            Path uploadDir = Files.createDirectory(tempDir.resolve("uploads"));
+            this.tokens = new TokenService(builder.clock, ids, builder.tokenLifetime);
+            this.state = new SimulatorState(builder.clock, ids, mapper, appId, builder.botName, builder.tenantKey, storeDir);
+            this.faults = new Faults(tokens);
+            Authenticator authenticator = new Authenticator(tokens, state);
+            createdServer = new SimHttpServer(mapper, builder.clock, random, uploadDir, builder.port, builder.httpThreads, new ServerHooks() {
                 @Override
                 public FaultAction faultFor(SimRequest request) {
                     return faults.take(request);
@@ -105,18 +107,27 @@ public final class LarkSimulator implements AutoCloseable {
                     journal.add(record(request, status, responseJson));
                 }
             });
-        } catch (IOException | RuntimeException e) {
+            this.server = createdServer;
+            new AuthApi(appId, appSecret, tokens, state).register(server);
+            new LarkApis(state, mapper, server).register();
+            // events half: user actions become pushed events; the long connection is discovered through this server
+            createdEvents = new SimulatorEvents(state, new AppIdentity(appId, builder.tenantKey, builder.verificationToken), appSecret);
+            this.events = createdEvents;
+            addRoute("POST", LongConnectionServer.ENDPOINT_PATH, request -> {
+                HttpReply reply = events.discover(request.body());
+                return SimResponse.json(reply.status(), mapper.readTree(reply.body()));
+            });
+        } catch (IOException | RuntimeException | Error e) {
+            // a half-built simulator is never returned, so nothing else would stop its threads or delete its files
+            if (createdEvents != null) {
+                createdEvents.close();
+            }
+            if (createdServer != null) {
+                createdServer.close();
+            }
             deleteRecursively(tempDir);
             throw e;
         }
-        new AuthApi(appId, appSecret, tokens, state).register(server);
-        new LarkApis(state, mapper, server).register();
-        // events half: user actions become pushed events; the long connection is discovered through this server
-        this.events = new SimulatorEvents(state, new AppIdentity(appId, builder.tenantKey, builder.verificationToken), appSecret);
-        addRoute("POST", LongConnectionServer.ENDPOINT_PATH, request -> {
-            HttpReply reply = events.discover(request.body());
-            return SimResponse.json(reply.status(), mapper.readTree(reply.body()));
-        });
     }
 
     /** A simulator with the default app credentials ({@link #DEFAULT_APP_ID}, {@link #DEFAULT_APP_SECRET}). */
@@ -276,8 +287,8 @@ public final class LarkSimulator implements AutoCloseable {
     }
 
     /**
-     * Closes {@code resource} when the simulator closes, before the HTTP server stops (last
-     * registered, first closed). The events half registers its WebSocket server and pushers here.
+     * Closes {@code resource} when the simulator closes, before the events half and the HTTP server
+     * stop (last registered, first closed). For extensions; the simulator's own parts close themselves.
      */
     public <T extends AutoCloseable> T closeWith(T resource) {
         closeWith.push(Objects.requireNonNull(resource));

@@ -6,9 +6,7 @@ import io.github.camellark.lark.testkit.state.SimUser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,7 +24,7 @@ public final class TokenService {
     private final Ids ids;
     private final Duration lifetime;
     private final Map<String, IssuedToken> tokens = new LinkedHashMap<>();
-    private String appTicket;
+    private final String appTicket;
 
     public TokenService(Clock clock, Ids ids, Duration lifetime) {
         this.clock = clock;
@@ -89,17 +87,8 @@ public final class TokenService {
         tokens.clear();
     }
 
-    public synchronized List<IssuedToken> issued() {
-        return new ArrayList<>(tokens.values());
-    }
-
     /** The app_ticket Lark pushes to store apps every hour. */
     public synchronized String appTicket() {
-        return appTicket;
-    }
-
-    public synchronized String rotateAppTicket() {
-        appTicket = ids.appTicket();
         return appTicket;
     }
 }

@@ -49,10 +49,6 @@ public final class RetrySchedule {
         return redelivery >= 1 && redelivery <= delays.size() ? Optional.of(delays.get(redelivery - 1)) : Optional.empty();
     }
 
-    public int maxRedeliveries() {
-        return delays.size();
-    }
-
     public List<Duration> delays() {
         return delays;
     }

@@ -49,6 +49,7 @@ public final class SimulatorEvents implements AutoCloseable {
     private final CardCallbacks cardCallbacks;
     private volatile boolean fromUserActions = true;
     private LongConnectionServer longConnection;
+    private boolean closed;
 
     public SimulatorEvents(SimulatorState state, AppIdentity app, String appSecret) {
         this.state = Objects.requireNonNull(state);
@@ -72,12 +73,15 @@ public final class SimulatorEvents implements AutoCloseable {
         return pusher.webhook(url);
     }
 
-    public WebhookPusher webhookPusher() {
-        return pusher;
-    }
-
-    /** The long-connection server, started on first use; discovery accepts this simulator's app credentials. */
+    /**
+     * The long-connection server, started on first use; discovery accepts this simulator's app credentials.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
     public synchronized LongConnectionServer longConnection() {
+        if (closed) {
+            throw new IllegalStateException("the simulator's events half is closed");
+        }
         if (longConnection == null) {
             longConnection = new LongConnectionServer().start().credentials(factory.app().appId(), appSecret);
         }
@@ -203,6 +207,7 @@ public final class SimulatorEvents implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         pusher.close();
         if (longConnection != null) {
             longConnection.close();

@@ -73,7 +73,9 @@ public final class WebhookPusher implements AutoCloseable {
     WebhookDelivery push(Webhook hook, LarkEvent event) {
         WebhookDelivery delivery = new WebhookDelivery(event, hook.url());
         deliveries.add(delivery);
-        submit(() -> attempt(hook, delivery, 1));
+        if (!submit(() -> attempt(hook, delivery, 1))) {
+            delivery.finish(WebhookDelivery.State.GAVE_UP);
+        }
         return delivery;
     }
 
@@ -105,18 +107,23 @@ public final class WebhookPusher implements AutoCloseable {
             return;
         }
         try {
-            redeliveryTimer.schedule(() -> submit(() -> attempt(hook, delivery, number + 1)),
-                    delay.get().toNanos(), TimeUnit.NANOSECONDS);
+            redeliveryTimer.schedule(() -> {
+                if (!submit(() -> attempt(hook, delivery, number + 1))) {
+                    delivery.finish(WebhookDelivery.State.GAVE_UP);
+                }
+            }, delay.get().toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closedMeanwhile) {
             delivery.finish(WebhookDelivery.State.GAVE_UP);
         }
     }
 
-    private void submit(Runnable task) {
+    /** Returns {@code false} when the pool was closed meanwhile; the caller must then finish the delivery. */
+    private boolean submit(Runnable task) {
         try {
             senders.execute(task);
+            return true;
         } catch (RejectedExecutionException closedMeanwhile) {
-            // close() gives up on everything pending; deliveries not yet finished stay PENDING -> see close()
+            return false;
         }
     }
 
@@ -131,6 +138,12 @@ public final class WebhookPusher implements AutoCloseable {
             // never through a system proxy: the app under test is local
             connection = (HttpURLConnection) request.url().toURL().openConnection(Proxy.NO_PROXY);
             inFlight.add(connection);
+            if (closed) {
+                // close() may have swept inFlight before the add above: do not start a request it will not abort
+                connection.disconnect();
+                return new WebhookAttempt(number, startedAt, Duration.ofNanos(System.nanoTime() - start),
+                        WebhookAttempt.Outcome.UNREACHABLE, -1, "", request);
+            }
             connection.setConnectTimeout(budgetMillis);
             connection.setReadTimeout(budgetMillis);
             connection.setRequestMethod("POST");

@@ -53,7 +53,7 @@ public final class SimHttpServer implements AutoCloseable {
     private final Path tempDir;
     private final ServerHooks hooks;
     private final List<Route> builtInRoutes = new CopyOnWriteArrayList<>();
-    private final List<Route> addedRoutes = new CopyOnWriteArrayList<>();
+    private volatile List<Route> addedRoutes = List.of();
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -95,13 +95,14 @@ public final class SimHttpServer implements AutoCloseable {
      * Registers a route from outside the REST half (for example the WebSocket endpoint discovery).
      * Added routes are matched before built-in ones, the longest prefix first; they get no token check.
      */
-    public void addRoute(String method, String pathPrefix, SimHandler handler) {
+    public synchronized void addRoute(String method, String pathPrefix, SimHandler handler) {
         // newest first, and the sort below is stable: re-registering a prefix replaces what it served before
-        addedRoutes.add(0, Route.prefix(method, pathPrefix, handler));
-        List<Route> sorted = new ArrayList<>(addedRoutes);
+        List<Route> sorted = new ArrayList<>(addedRoutes.size() + 1);
+        sorted.add(Route.prefix(method, pathPrefix, handler));
+        sorted.addAll(addedRoutes);
         sorted.sort(Comparator.comparingInt(Route::length).reversed());
-        addedRoutes.clear();
-        addedRoutes.addAll(sorted);
+        // one volatile write: a concurrent request sees either the old or the new list, never a partial one
+        addedRoutes = List.copyOf(sorted);
     }
 
     /**

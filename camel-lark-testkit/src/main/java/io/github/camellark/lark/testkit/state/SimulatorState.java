@@ -322,12 +322,6 @@ public final class SimulatorState {
         }
     }
 
-    public boolean threadExists(String threadId) {
-        synchronized (lock) {
-            return threadRoots.containsKey(threadId);
-        }
-    }
-
     /** The root message of a thread. */
     public Optional<SimMessage> threadRoot(String threadId) {
         synchronized (lock) {
@@ -344,17 +338,6 @@ public final class SimulatorState {
     public SimMessage replyTo(SimMessage parent, Sender sender, String msgType, String content, boolean inThread) {
         SimChat chat = chat(parent.chatId()).orElseThrow();
         return store(chat, sender, msgType, content, parent, inThread, null, null);
-    }
-
-    /** Stores a message under a merge-forward container ({@code upper_message_id}). */
-    public SimMessage postChild(SimChat chat, Sender sender, String msgType, String content, String upperMessageId) {
-        return store(chat, sender, msgType, content, null, false, upperMessageId, null);
-    }
-
-    /** Stores a message that continues {@code threadId} (a reply to its root, inside the thread). */
-    public SimMessage postInThread(String threadId, Sender sender, String msgType, String content) {
-        SimMessage root = threadRoot(threadId).orElseThrow(() -> new IllegalArgumentException("no thread " + threadId));
-        return replyTo(root, sender, msgType, content, true);
     }
 
     /**
@@ -449,11 +432,6 @@ public final class SimulatorState {
     /** A simulated user types {@code text} (may contain {@code <at user_id="…"></at>}) into a chat. */
     public SimMessage userSays(SimUser user, SimChat chat, String text) {
         return userSends(user, chat, "text", textContent(text));
-    }
-
-    /** A simulated user replies to a message (in its thread when {@code inThread}). */
-    public SimMessage userReplies(SimUser user, SimMessage parent, String text, boolean inThread) {
-        return replyTo(parent, Sender.user(user), "text", textContent(text), inThread);
     }
 
     /** The {@code content} string of a text message. */

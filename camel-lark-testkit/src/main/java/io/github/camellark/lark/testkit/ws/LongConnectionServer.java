@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -69,16 +70,13 @@ public final class LongConnectionServer implements EventDelivery, AutoCloseable 
     private record Pending(WsDelivery delivery, String connectionId, int number) {
     }
 
-    /** What discovery handed out; the upgrade must present it. */
-    private record Ticket(String deviceId, int serviceId) {
-    }
-
     private final WsFaults faults = new WsFaults(this);
     private final Random random = new Random();
     private final int serviceId = 1 + new Random().nextInt(Integer.MAX_VALUE - 1);
     private final AtomicLong frameSequence = new AtomicLong();
 
-    private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
+    /** Tickets discovery handed out and no upgrade has presented yet. */
+    private final Set<String> tickets = ConcurrentHashMap.newKeySet();
     private final Map<WebSocket, WsConnection> bySocket = new ConcurrentHashMap<>();
     private final List<WsConnection> connections = new CopyOnWriteArrayList<>();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -263,7 +261,7 @@ public final class LongConnectionServer implements EventDelivery, AutoCloseable 
         }
         String deviceId = Long.toString(7_000_000_000_000_000_000L + Math.floorMod(random.nextLong(), 1_000_000_000_000_000_000L));
         String ticket = java.util.UUID.randomUUID().toString();
-        tickets.put(ticket, new Ticket(deviceId, serviceId));
+        tickets.add(ticket);
         // query shape from logs of real URLs (fpid, aid, access_key are opaque; only device_id and service_id matter)
         String url = webSocketUri() + "?fpid=493&aid=552564&device_id=" + deviceId + "&access_key=" + Ids.hex(32)
                 + "&service_id=" + serviceId + "&ticket=" + ticket;
@@ -515,8 +513,9 @@ public final class LongConnectionServer implements EventDelivery, AutoCloseable 
         private HandshakeRejection refusal(ClientHandshake request) {
             URI uri = URI.create(request.getResourceDescriptor());
             Map<String, String> query = QueryString.parse(uri.getRawQuery());
-            Ticket ticket = requireFreshTicket ? tickets.remove(query.getOrDefault("ticket", "")) : null;
-            if (!WEBSOCKET_PATH.equals(uri.getPath()) || (requireFreshTicket && ticket == null)) {
+            // always consumed, so tickets do not pile up when fresh tickets are not required
+            boolean known = tickets.remove(query.getOrDefault("ticket", ""));
+            if (!WEBSOCKET_PATH.equals(uri.getPath()) || (requireFreshTicket && !known)) {
                 return HandshakeRejection.invalidTicket();
             }
             HandshakeRejection injected = faults.takeHandshakeRejection();
