@@ -1,48 +1,57 @@
 package io.github.camellark.lark;
 
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.client.AppTicketStore;
-import io.github.camellark.lark.client.AuthEndpoint;
+import io.github.camellark.lark.client.LarkClient;
 import io.github.camellark.lark.client.SelfBuiltTokenProvider;
 import io.github.camellark.lark.client.StoreAppTokenProvider;
+import io.github.camellark.lark.client.TokenApi;
 import io.github.camellark.lark.client.TokenProvider;
+import io.github.camellark.lark.client.http.HttpTransport;
+import io.github.camellark.lark.client.vertx.TransportSettings;
+import io.github.camellark.lark.client.vertx.VertxEngine;
 import io.github.camellark.lark.event.EventSources;
+import io.github.camellark.lark.event.ws.WebSocketTransport;
+import io.vertx.core.Vertx;
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.support.CamelContextHelper;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
 /**
  * The {@code lark:} component. Holds the defaults every endpoint starts from, and what endpoints of the same app share:
- * HTTP clients, token caches, the retry scheduler, and the connections that bring events ({@link EventSources}: one per
- * app, whatever the number of {@code lark:events} consumers).
+ * the Vert.x engine and its connection pools, token caches, and the connections that bring events
+ * ({@link EventSources}: one per app, whatever the number of {@code lark:events} consumers).
+ * <p>
+ * Threads: Vert.x event loops do the I/O; routes go on after a {@code lark:} step on the component's {@code Lark} worker
+ * threads (a cached pool from Camel's ExecutorServiceManager), which also read upload sources.
  */
 @Component("lark")
-public class LarkComponent extends HealthCheckComponent {
+public class LarkComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     @Metadata(description = "Default configuration of every lark endpoint; endpoint options override it.")
     private LarkConfiguration configuration = new LarkConfiguration();
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final Map<HttpSettings, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<TokenOwner, TokenProvider> tokenProviders = new ConcurrentHashMap<>();
     private final Map<String, AppTicketStore> appTickets = new ConcurrentHashMap<>();
     private final EventSources eventSources = new EventSources();
-    private ScheduledExecutorService scheduler;
-    private ExecutorService httpExecutor;
+    /** One engine per Vert.x instance (null: the one the component creates); guarded by this. */
+    private final Map<Vertx, VertxEngine> engines = new IdentityHashMap<>();
+    private ExecutorService workers;
     private Clock clock = Clock.systemUTC();
 
     public LarkComponent() {
@@ -72,6 +81,16 @@ public class LarkComponent extends HealthCheckComponent {
         return masked;
     }
 
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return configuration.isUseGlobalSslContextParameters();
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        configuration.setUseGlobalSslContextParameters(useGlobalSslContextParameters);
+    }
+
     public LarkConfiguration getConfiguration() {
         return configuration;
     }
@@ -95,31 +114,64 @@ public class LarkComponent extends HealthCheckComponent {
         return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     }
 
-    /** The injected client, or one shared by the endpoints with the same connection settings. */
-    HttpClient httpClient(LarkConfiguration configuration) {
-        if (configuration.getHttpClient() != null) {
-            return configuration.getHttpClient();
+    /** The transport for these connection settings; endpoints with equal settings share it and its connection pool. */
+    HttpTransport transport(LarkConfiguration configuration) {
+        return engine(configuration.getVertx()).transport(new TransportSettings(Duration.ofMillis(configuration.getConnectTimeout()),
+                configuration.getProxyHost(), configuration.getProxyPort(), sslContextParameters(configuration),
+                configuration.getHttpClientOptions(), configuration.getMaxConnections(),
+                WebSocketTransport.MAX_MESSAGE_BYTES));
+    }
+
+    private SSLContextParameters sslContextParameters(LarkConfiguration configuration) {
+        if (configuration.getSslContextParameters() != null) {
+            return configuration.getSslContextParameters();
         }
-        HttpSettings settings = new HttpSettings(configuration.getConnectTimeout(), configuration.getProxyHost(),
-                configuration.getProxyPort());
-        ExecutorService executor = httpExecutor();
-        return httpClients.computeIfAbsent(settings, key -> key.build(executor));
+        return configuration.isUseGlobalSslContextParameters() ? retrieveGlobalSslContextParameters() : null;
+    }
+
+    /**
+     * The engine on the given Vert.x, or on the one in the Camel registry, or on one of its own. Created on first use:
+     * endpoints ask for their transport while routes are being set up, before the component starts.
+     */
+    private synchronized VertxEngine engine(Vertx configured) {
+        Vertx shared = configured != null ? configured : CamelContextHelper.findSingleByType(getCamelContext(), Vertx.class);
+        return engines.computeIfAbsent(shared, given -> VertxEngine.start(given, getCamelContext(), workers()));
+    }
+
+    /** A client that calls Lark without credentials, for the token fetch. */
+    private LarkClient clientWithoutCredentials(LarkConfiguration configuration) {
+        return client(configuration, TokenProvider.NONE);
+    }
+
+    /** The long connection's endpoint discovery: no credentials, and bounded by wsConnectTimeout. */
+    LarkClient discoveryClient(LarkConfiguration configuration) {
+        return client(configuration, TokenProvider.NONE, configuration.getWsConnectTimeout());
+    }
+
+    LarkClient client(LarkConfiguration configuration, TokenProvider tokens) {
+        return client(configuration, tokens, configuration.getRequestTimeout());
+    }
+
+    private LarkClient client(LarkConfiguration configuration, TokenProvider tokens, long timeoutMillis) {
+        return new LarkClient(transport(configuration), baseUri(configuration), tokens, mapper, workers(),
+                Duration.ofMillis(timeoutMillis),
+                new LarkClient.RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getMaxRetryWait()),
+                        Duration.ofMillis(configuration.getRetryBackoff())));
     }
 
     /** One token cache per app, so every endpoint of the app shares its tenant_access_token. */
     TokenProvider tokenProvider(LarkConfiguration configuration) {
         URI baseUri = baseUri(configuration);
-        HttpClient http = httpClient(configuration);
+        HttpTransport transport = transport(configuration);
         TokenOwner owner = new TokenOwner(baseUri, configuration.getAppId(), configuration.getAppSecret(),
-                configuration.getAppType(), http);
+                configuration.getAppType(), transport);
         return tokenProviders.computeIfAbsent(owner, o -> newTokenProvider(configuration, o));
     }
 
     private TokenProvider newTokenProvider(LarkConfiguration configuration, TokenOwner owner) {
-        AuthEndpoint auth = new AuthEndpoint(owner.http(), owner.baseUri(), Duration.ofMillis(configuration.getRequestTimeout()),
-                mapper, clock);
+        TokenApi auth = new TokenApi(clientWithoutCredentials(configuration), clock);
         if (owner.appType() == LarkAppType.store) {
-            return new StoreAppTokenProvider(auth, owner.appId(), owner.appSecret(), appTicketStore(owner.appId()), scheduler(),
+            return new StoreAppTokenProvider(auth, owner.appId(), owner.appSecret(), appTicketStore(owner.appId()),
                     Duration.ofMillis(configuration.getRequestTimeout()));
         }
         return new SelfBuiltTokenProvider(auth, owner.appId(), owner.appSecret());
@@ -138,59 +190,36 @@ public class LarkComponent extends HealthCheckComponent {
         return eventSources;
     }
 
-    /** Waits between retries; one small pool for the whole component. */
-    synchronized ScheduledExecutorService scheduler() {
-        if (scheduler == null) {
-            scheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "LarkRetry");
-        }
-        return scheduler;
-    }
-
     /**
-     * Replies complete, and routes continue, on these named threads, which stop with the component. Created on first use:
-     * endpoints ask for their HTTP client while routes are being set up, before the component starts.
+     * Where routes go on after a {@code lark:} step, and where upload sources are read: never on a Vert.x event loop, so a
+     * route that blocks stalls no other call. Named threads that stop with the component.
      */
-    private synchronized ExecutorService httpExecutor() {
-        if (httpExecutor == null) {
-            httpExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "LarkHttp");
+    private synchronized ExecutorService workers() {
+        if (workers == null) {
+            workers = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "Lark");
         }
-        return httpExecutor;
+        return workers;
     }
 
     @Override
     protected void doStop() throws Exception {
         eventSources.closeAll();
         tokenProviders.clear();
-        httpClients.clear();
-        shutdownPools();
+        closeEngines();
         super.doStop();
     }
 
-    private synchronized void shutdownPools() {
-        for (ExecutorService pool : new ExecutorService[] { scheduler, httpExecutor }) {
-            if (pool != null) {
-                getCamelContext().getExecutorServiceManager().shutdownNow(pool);
-            }
-        }
-        scheduler = null;
-        httpExecutor = null;
-    }
-
-    private record HttpSettings(long connectTimeout, String proxyHost, Integer proxyPort) {
-        HttpClient build(ExecutorService executor) {
-            HttpClient.Builder builder = HttpClient.newBuilder()
-                    .executor(executor)
-                    .connectTimeout(Duration.ofMillis(connectTimeout))
-                    .followRedirects(HttpClient.Redirect.NORMAL);
-            if (proxyHost != null) {
-                builder.proxy(ProxySelector.of(new InetSocketAddress(proxyHost, proxyPort == null ? 8080 : proxyPort)));
-            }
-            return builder.build();
+    private synchronized void closeEngines() {
+        engines.values().forEach(VertxEngine::close);
+        engines.clear();
+        if (workers != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(workers);
+            workers = null;
         }
     }
 
     /** Identifies an app's token cache. Holds the secret, so its toString must not print it. */
-    private record TokenOwner(URI baseUri, String appId, String appSecret, LarkAppType appType, HttpClient http) {
+    private record TokenOwner(URI baseUri, String appId, String appSecret, LarkAppType appType, HttpTransport http) {
         @Override
         public String toString() {
             return "TokenOwner[" + baseUri + ", " + appId + ", " + appType + "]";

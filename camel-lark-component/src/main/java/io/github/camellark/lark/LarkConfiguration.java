@@ -1,9 +1,13 @@
 package io.github.camellark.lark;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * All options of the {@code lark:} component. Set once on the component ({@code camel.component.lark.*}) and override
@@ -58,8 +62,23 @@ public class LarkConfiguration implements Cloneable {
               description = "Base URI of the Lark Open Platform; overrides domain. Point it at a local simulator for tests.")
     private String baseUri;
     @UriParam(label = "advanced",
-              description = "A java.net.http.HttpClient to use instead of the one the component builds (connectTimeout and proxy options then do not apply).")
-    private java.net.http.HttpClient httpClient;
+              description = "The Vert.x instance that carries every HTTP call and the long connection. Found in the registry when there is one (camel-platform-http-vertx and camel-vertx share theirs); otherwise the component creates one with two event loops and closes it when it stops. A Vert.x given here is never closed by the component.")
+    @Metadata(autowired = true)
+    private Vertx vertx;
+    @UriParam(label = "advanced",
+              description = "Expert: Vert.x HttpClientOptions to start from instead of the component's defaults (keep-alive, connectTimeout). The proxy and SSL options still apply on top of them.")
+    private HttpClientOptions httpClientOptions;
+    @UriParam(label = "advanced",
+              defaultValue = "64",
+              description = "The most connections kept open to Lark's host (HTTP/1.1 keep-alive pool); calls beyond it wait for a free connection. Size it to the number of sends in flight.")
+    private int maxConnections = 64;
+    @UriParam(label = "security",
+              description = "Camel's TLS settings (trust store, key store, protocols) for HTTPS calls and the wss long connection, e.g. a corporate trust store.")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "security",
+              defaultValue = "false",
+              description = "Use the CamelContext's global SSLContextParameters when sslContextParameters is not set.")
+    private boolean useGlobalSslContextParameters;
     @UriParam(label = "advanced",
               defaultValue = "10000",
               description = "Timeout for establishing connections to Lark.",
@@ -227,8 +246,11 @@ public class LarkConfiguration implements Cloneable {
               description = "Long connection: timeout of the endpoint discovery request and of the WebSocket handshake.")
     private long wsConnectTimeout = 15000L;
     @UriParam(label = "consumer,advanced", defaultValue = "30000", javaType = "java.time.Duration",
-              description = "Long connection liveness watchdog: when nothing arrives within this time after a ping, the connection is taken as dead (half-open after a NAT drop or sleep) and replaced. 0 disables it.")
+              description = "Long connection liveness watchdog: when nothing arrives within this time (at most twice Lark's PingInterval) after a ping, the connection is taken as dead (half-open after a NAT drop or sleep) and replaced. 0 disables it.")
     private long wsPingTimeout = 30000L;
+    @UriParam(label = "consumer,advanced", defaultValue = "15000", javaType = "java.time.Duration",
+              description = "Long connection: how often a WebSocket ping checks that Lark is still there, between Lark's own pings (every PingInterval, 120 s by default). With wsPingTimeout, a half-open connection is replaced within wsKeepAliveInterval + wsPingTimeout (45 s by default). 0 sends none.")
+    private long wsKeepAliveInterval = 15000L;
     @UriParam(label = "consumer,advanced", defaultValue = "0", javaType = "java.time.Duration",
               description = "Long connection: upper bound of the waits before reconnecting (Lark pushes a random delay of up to ReconnectNonce seconds after a drop and ReconnectInterval seconds between failed attempts). 0 follows Lark's values.")
     private long wsReconnectMaxDelay;
@@ -324,12 +346,44 @@ public class LarkConfiguration implements Cloneable {
         this.baseUri = baseUri;
     }
 
-    public java.net.http.HttpClient getHttpClient() {
-        return httpClient;
+    public Vertx getVertx() {
+        return vertx;
     }
 
-    public void setHttpClient(java.net.http.HttpClient httpClient) {
-        this.httpClient = httpClient;
+    public void setVertx(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    public HttpClientOptions getHttpClientOptions() {
+        return httpClientOptions;
+    }
+
+    public void setHttpClientOptions(HttpClientOptions httpClientOptions) {
+        this.httpClientOptions = httpClientOptions;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
     public long getConnectTimeout() {
@@ -698,6 +752,14 @@ public class LarkConfiguration implements Cloneable {
 
     public void setWsConnectTimeout(long wsConnectTimeout) {
         this.wsConnectTimeout = wsConnectTimeout;
+    }
+
+    public long getWsKeepAliveInterval() {
+        return wsKeepAliveInterval;
+    }
+
+    public void setWsKeepAliveInterval(long wsKeepAliveInterval) {
+        this.wsKeepAliveInterval = wsKeepAliveInterval;
     }
 
     public long getWsPingTimeout() {

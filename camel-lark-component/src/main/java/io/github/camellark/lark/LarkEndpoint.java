@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.camellark.lark.client.LarkClient;
+import io.github.camellark.lark.client.http.HttpTransport;
 import io.github.camellark.lark.event.DefaultEventPipeline;
 import io.github.camellark.lark.event.EventRoute;
 import io.github.camellark.lark.event.LarkEventsConsumer;
@@ -144,11 +145,7 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     protected void doStart() throws Exception {
         super.doStart();
         LarkComponent component = getComponent();
-        client = new LarkClient(component.httpClient(configuration), LarkComponent.baseUri(configuration),
-                component.tokenProvider(configuration), component.mapper(), component.scheduler(),
-                Duration.ofMillis(configuration.getRequestTimeout()),
-                new LarkClient.RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getMaxRetryWait()),
-                        Duration.ofMillis(configuration.getRetryBackoff())));
+        client = component.client(configuration, component.tokenProvider(configuration));
     }
 
     public LarkClient client() {
@@ -159,9 +156,14 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         return current;
     }
 
-    /** The HTTP client for this endpoint's connection settings (proxy, connect timeout); the WebSocket transport dials with it. */
-    public java.net.http.HttpClient httpClient() {
-        return getComponent().httpClient(configuration);
+    /** The transport for this endpoint's connection settings (proxy, TLS, timeouts); the long connection dials with it. */
+    public HttpTransport transport() {
+        return getComponent().transport(configuration);
+    }
+
+    /** A client without credentials, bounded by wsConnectTimeout: the long connection's endpoint discovery uses it. */
+    public LarkClient discoveryClient() {
+        return getComponent().discoveryClient(configuration);
     }
 
     /** The Lark Open Platform base URI: baseUri, or the domain's. */

@@ -1,27 +1,27 @@
 package io.github.camellark.lark.client;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camellark.lark.client.http.Headers;
+import io.github.camellark.lark.client.http.HttpCall;
+import io.github.camellark.lark.client.http.HttpReply;
+import io.github.camellark.lark.client.http.HttpTransport;
+import io.github.camellark.lark.client.http.RequestBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +33,12 @@ import org.slf4j.LoggerFactory;
  * <li>rate limiting (HTTP 429, 99991400, 230020, 11232): wait {@code x-ogw-ratelimit-reset}, bounded, up to maxRetries;</li>
  * <li>5xx and I/O errors: only idempotent requests (reads, and writes carrying a uuid), with backoff, up to maxRetries.</li>
  * </ul>
+ * The token fetch and the long connection's endpoint discovery go through a client like this one too, so every call to
+ * Lark shares one envelope reader and one retry policy.
+ * <p>
+ * Threads: the transport completes replies on its I/O threads. {@link #call} hands the outcome to the
+ * {@code continuation} executor, where the route goes on, so a route that blocks never stalls the I/O threads;
+ * {@link #callOnIoThread} does not, for callers that never block (token fetch, discovery).
  */
 public final class LarkClient {
 
@@ -54,42 +60,67 @@ public final class LarkClient {
         }
     }
 
-    private final HttpClient http;
+    private final HttpTransport transport;
     private final URI baseUri;
     private final TokenProvider tokens;
     private final ObjectMapper mapper;
-    private final ScheduledExecutorService scheduler;
+    private final Executor continuation;
     private final Duration requestTimeout;
     private final RetryPolicy retryPolicy;
-    private final Executor continuation;
 
-    public LarkClient(HttpClient http, URI baseUri, TokenProvider tokens, ObjectMapper mapper, ScheduledExecutorService scheduler,
+    /**
+     * @param tokens       where tenant tokens come from; {@link TokenProvider#NONE} for a client that only makes calls
+     *                     without credentials (the token fetch itself)
+     * @param continuation where {@link #call} completes, and so where routes go on after a {@code lark:} step
+     */
+    public LarkClient(HttpTransport transport, URI baseUri, TokenProvider tokens, ObjectMapper mapper, Executor continuation,
                       Duration requestTimeout, RetryPolicy retryPolicy) {
-        this.http = http;
+        this.transport = transport;
         this.baseUri = baseUri;
         this.tokens = tokens;
         this.mapper = mapper;
-        this.scheduler = scheduler;
+        this.continuation = continuation;
         this.requestTimeout = requestTimeout;
         this.retryPolicy = retryPolicy;
-        this.continuation = http.executor().orElse(Runnable::run);
     }
 
     public ObjectMapper mapper() {
         return mapper;
     }
 
+    /** Timers of the client's transport, for components of the client that wait (ticket waits). */
+    public HttpTransport transport() {
+        return transport;
+    }
+
+    /** Sends the request; the returned future completes on the continuation executor, never on an I/O thread. */
     public CompletableFuture<LarkReply> call(LarkRequest request) {
+        CompletableFuture<LarkReply> result = new CompletableFuture<>();
+        callOnIoThread(request).whenComplete((reply, failure) -> {
+            Runnable complete = () -> {
+                if (failure != null) {
+                    result.completeExceptionally(unwrap(failure));
+                } else {
+                    result.complete(reply);
+                }
+            };
+            try {
+                continuation.execute(complete);
+            } catch (RejectedExecutionException stopping) {
+                complete.run();
+            }
+        });
+        return result;
+    }
+
+    /** Sends the request; the returned future may complete on an I/O thread, so its dependents must not block. */
+    public CompletableFuture<LarkReply> callOnIoThread(LarkRequest request) {
         return attempt(request, 0, false);
     }
 
     private CompletableFuture<LarkReply> attempt(LarkRequest request, int retries, boolean tokenRenewed) {
-        CompletableFuture<String> credential = credential(request);
-        return credential
-                .thenCompose(token -> send(request, token)
-                        // the JDK completes sendAsync on the CompletableFuture default pool, which on small machines is a
-                        // new unnamed thread per reply: continue (and run the route) on the client's own executor instead
-                        .handleAsync((response, failure) -> judge(request, token, response, failure), continuation))
+        return credential(request)
+                .thenCompose(token -> send(request, token).handle((reply, failure) -> judge(request, token, reply, failure)))
                 .thenCompose(verdict -> next(request, retries, tokenRenewed, verdict));
     }
 
@@ -104,46 +135,39 @@ public final class LarkClient {
         }
     }
 
-    private CompletableFuture<HttpResponse<Object>> send(LarkRequest request, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(request))
-                .timeout(requestTimeout)
-                .header("User-Agent", USER_AGENT);
+    private CompletableFuture<HttpReply> send(LarkRequest request, String token) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>(3);
+        headers.add(Map.entry("User-Agent", USER_AGENT));
         if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
+            headers.add(Map.entry("Authorization", "Bearer " + token));
         }
+        headers.addAll(request.headers().entrySet());
+        RequestBody body;
         try {
-            builder.method(request.method(), publisher(request, builder));
-        } catch (IOException e) {
+            body = body(request, headers);
+        } catch (IOException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return http.sendAsync(builder.build(), info -> subscriber(request, info));
+        Predicate<HttpCall.ReplyHead> stream = request.isDownload() ? LarkClient::isFile : HttpCall.BUFFERED;
+        return transport.exchange(new HttpCall(request.method(), uri(request), headers, body, requestTimeout, stream));
     }
 
-    private HttpRequest.BodyPublisher publisher(LarkRequest request, HttpRequest.Builder builder) throws IOException {
+    private RequestBody body(LarkRequest request, List<Map.Entry<String, String>> headers) throws IOException {
         if (request.body() != null) {
-            builder.header("Content-Type", request.contentType());
-            HttpRequest.BodyPublisher body = request.body().get();
-            if (body.contentLength() < 0 && "http".equalsIgnoreCase(uri(request).getScheme())) {
-                // over cleartext the JDK client would try an h2c upgrade carrying this chunked body, which servers such as
-                // Jetty refuse (RST_STREAM); over TLS, ALPN picks HTTP/2 without an upgrade
-                builder.version(HttpClient.Version.HTTP_1_1);
-            }
-            return body;
+            return request.body();
         }
-        // Lark returns Content-Disposition on downloads only when the request says JSON (lark-rest-api.md §5)
-        builder.header("Content-Type", JSON_CONTENT_TYPE);
         if (request.json() == null) {
-            return HttpRequest.BodyPublishers.noBody();
+            // Lark returns Content-Disposition on downloads only when the request says JSON
+            headers.add(Map.entry("Content-Type", JSON_CONTENT_TYPE));
+            return null;
         }
-        return HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(request.json()));
+        return RequestBody.of(mapper.writeValueAsBytes(request.json()), JSON_CONTENT_TYPE);
     }
 
-    private static HttpResponse.BodySubscriber<Object> subscriber(LarkRequest request, HttpResponse.ResponseInfo info) {
-        boolean file = request.isDownload() && info.statusCode() == 200
-                && !info.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
-        return file
-                ? BodySubscribers.mapping(BodySubscribers.ofInputStream(), stream -> (Object) stream)
-                : BodySubscribers.mapping(BodySubscribers.ofByteArray(), bytes -> (Object) bytes);
+    /** A download's reply is the file unless Lark answered with a JSON error envelope. */
+    private static boolean isFile(HttpCall.ReplyHead head) {
+        String type = head.headers().first("Content-Type");
+        return head.status() == 200 && (type == null || !type.startsWith("application/json"));
     }
 
     private URI uri(LarkRequest request) {
@@ -173,19 +197,21 @@ public final class LarkClient {
         }
     }
 
-    private Verdict judge(LarkRequest request, String token, HttpResponse<Object> response, Throwable failure) {
+    private Verdict judge(LarkRequest request, String token, HttpReply response, Throwable failure) {
         if (failure != null) {
             Throwable cause = unwrap(failure);
+            if (cause instanceof IOException io) {
+                cause = network(request, io);
+            }
             LOG.debug("{} failed: {}", request.description(), cause.toString());
             return Verdict.fail(cause);
         }
         String logId = logId(response.headers());
-        if (response.body() instanceof InputStream) {
-            return Verdict.success(new LarkReply(response.statusCode(), response.headers(), logId, Map.of(),
-                    (InputStream) response.body()));
+        if (response.stream() != null) {
+            return Verdict.success(new LarkReply(response.status(), response.headers(), logId, Map.of(), response.stream()));
         }
-        byte[] bytes = (byte[]) response.body();
-        int status = response.statusCode();
+        byte[] bytes = response.body();
+        int status = response.status();
         Map<String, Object> envelope = parse(bytes);
         if (envelope == null) {
             return Verdict.fail(new LarkApiException(request.description(), -1,
@@ -202,6 +228,20 @@ public final class LarkClient {
         return new Verdict(null, error, rateLimitReset(response.headers()), tokenRejected ? token : null);
     }
 
+    /**
+     * A network failure that says where it happened: the scheme, host and port (never the path, which for a custom bot is
+     * a secret) and the option that chose them.
+     */
+    private IOException network(LarkRequest request, IOException failure) {
+        URI target = request.absoluteUri() != null ? request.absoluteUri() : baseUri;
+        String where = target.getScheme() + "://" + target.getHost() + (target.getPort() < 0 ? "" : ":" + target.getPort());
+        String option = request.absoluteUri() != null ? "the webhookUrl option" : "the baseUri or domain option";
+        String cause = failure.getMessage() == null ? failure.getClass().getSimpleName()
+                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return new IOException(request.description() + ": cannot reach Lark at " + where + " (host " + target.getHost()
+                               + ", set by " + option + "): " + cause, failure);
+    }
+
     private CompletableFuture<LarkReply> next(LarkRequest request, int retries, boolean tokenRenewed, Verdict verdict) {
         if (verdict.reply() != null) {
             return CompletableFuture.completedFuture(verdict.reply());
@@ -209,6 +249,11 @@ public final class LarkClient {
         Throwable failure = verdict.failure();
         if (verdict.invalidToken() != null && !tokenRenewed) {
             tokens.evict(verdict.invalidToken());
+            if (!request.isReplayable()) {
+                // the next call gets a fresh token; this one cannot send its one-shot stream again
+                LOG.debug("{}: token rejected; the one-shot body cannot be sent again", request.description());
+                return CompletableFuture.failedFuture(failure);
+            }
             return attempt(request, retries, true);
         }
         boolean rateLimited = failure instanceof LarkApiException && ((LarkApiException) failure).isRateLimited();
@@ -233,16 +278,15 @@ public final class LarkClient {
     private CompletableFuture<LarkReply> later(Duration wait, Supplier<CompletableFuture<LarkReply>> call) {
         CompletableFuture<LarkReply> result = new CompletableFuture<>();
         try {
-            Runnable retry = () -> call.get().whenComplete((reply, failure) -> {
+            transport.schedule(wait.toMillis(), () -> call.get().whenComplete((reply, failure) -> {
                 if (failure != null) {
                     result.completeExceptionally(unwrap(failure));
                 } else {
                     result.complete(reply);
                 }
-            });
-            scheduler.schedule(retry, wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new IllegalStateException("Lark client is stopped; retry abandoned", e));
+            }));
+        } catch (RuntimeException stopped) {
+            result.completeExceptionally(new IllegalStateException("Lark client is stopped; retry abandoned", stopped));
         }
         return result;
     }
@@ -275,18 +319,21 @@ public final class LarkClient {
         return error instanceof Map ? (Map<String, Object>) error : null;
     }
 
-    static String logId(HttpHeaders headers) {
-        return headers.firstValue("X-Tt-Logid").or(() -> headers.firstValue("X-Request-Id")).orElse(null);
+    static String logId(Headers headers) {
+        String logId = headers.first("X-Tt-Logid");
+        return logId != null ? logId : headers.first("X-Request-Id");
     }
 
-    private static Duration rateLimitReset(HttpHeaders headers) {
-        return headers.firstValue("x-ogw-ratelimit-reset").map(value -> {
-            try {
-                return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }).orElse(null);
+    private static Duration rateLimitReset(Headers headers) {
+        String value = headers.first("x-ogw-ratelimit-reset");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String snippet(byte[] bytes) {

@@ -1,19 +1,20 @@
 package io.github.camellark.lark.client;
 
 import java.io.InputStream;
-import java.net.http.HttpHeaders;
 import java.util.Map;
+
+import io.github.camellark.lark.client.http.Headers;
 
 /** What Lark answered to a successful call: the envelope's {@code data}, or the streamed file of a download. */
 public final class LarkReply {
 
     private final int status;
-    private final HttpHeaders headers;
+    private final Headers headers;
     private final String logId;
     private final Map<String, Object> envelope;
     private final InputStream stream;
 
-    LarkReply(int status, HttpHeaders headers, String logId, Map<String, Object> envelope, InputStream stream) {
+    LarkReply(int status, Headers headers, String logId, Map<String, Object> envelope, InputStream stream) {
         this.status = status;
         this.headers = headers;
         this.logId = logId;
@@ -30,7 +31,7 @@ public final class LarkReply {
     }
 
     public String header(String name) {
-        return headers.firstValue(name).orElse(null);
+        return headers.first(name);
     }
 
     /** The whole JSON reply ({@code code}, {@code msg}, {@code data}); empty for downloads. */

@@ -2,12 +2,12 @@ package io.github.camellark.lark.client;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
+
+import io.github.camellark.lark.client.http.RequestBody;
 
 /**
  * One call to Lark, described as data so that {@link LarkClient} can send it, and send it again on retries. Built by the
@@ -27,9 +27,9 @@ public final class LarkRequest {
     private final URI absoluteUri;
     private final String description;
     private final Map<String, String> query;
+    private final Map<String, String> headers;
     private final Object json;
-    private final Supplier<HttpRequest.BodyPublisher> body;
-    private final String contentType;
+    private final RequestBody body;
     private final boolean replayable;
     private final Auth auth;
     private final String userAccessToken;
@@ -43,10 +43,10 @@ public final class LarkRequest {
         this.absoluteUri = b.absoluteUri;
         this.description = b.absoluteUri != null ? method + " " + b.absoluteDescription : method + " " + b.pathForDescription;
         this.query = Collections.unmodifiableMap(new LinkedHashMap<>(b.query));
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
         this.json = b.json;
         this.body = b.body;
-        this.contentType = b.contentType;
-        this.replayable = b.replayable;
+        this.replayable = b.body == null || b.body.isReplayable();
         // a call without credentials (custom-bot webhook) stays without them even when a user token is around
         this.auth = b.auth == Auth.NONE ? Auth.NONE : b.userAccessToken != null ? Auth.USER : b.auth;
         this.userAccessToken = b.userAccessToken;
@@ -97,16 +97,18 @@ public final class LarkRequest {
         return query;
     }
 
+    /** Extra request headers (credentials are added by the client, not here). */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
     public Object json() {
         return json;
     }
 
-    public Supplier<HttpRequest.BodyPublisher> body() {
+    /** A streamed body (uploads), or null. */
+    public RequestBody body() {
         return body;
-    }
-
-    public String contentType() {
-        return contentType;
     }
 
     public Auth auth() {
@@ -142,10 +144,9 @@ public final class LarkRequest {
         private URI absoluteUri;
         private String absoluteDescription;
         private final Map<String, String> query = new LinkedHashMap<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
         private Object json;
-        private Supplier<HttpRequest.BodyPublisher> body;
-        private String contentType;
-        private boolean replayable = true;
+        private RequestBody body;
         private Auth auth = Auth.TENANT;
         private String userAccessToken;
         private String tenantKey;
@@ -174,17 +175,21 @@ public final class LarkRequest {
             return this;
         }
 
+        /** Adds a request header. */
+        public Builder header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
         /** A JSON body (a Map, a Jackson node or any Jackson-serialisable object). */
         public Builder json(Object json) {
             this.json = json;
             return this;
         }
 
-        /** A streamed body; {@code replayable} says whether the supplier can produce it again for a retry. */
-        public Builder body(Supplier<HttpRequest.BodyPublisher> body, String contentType, boolean replayable) {
+        /** A streamed body; whether a retry can send it again is the body's to say. */
+        public Builder body(RequestBody body) {
             this.body = body;
-            this.contentType = contentType;
-            this.replayable = replayable;
             return this;
         }
 

@@ -1,17 +1,22 @@
 package io.github.camellark.lark.client;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import io.github.camellark.lark.client.http.RequestBody;
 
 /**
  * A {@code multipart/form-data} body of text fields and one file, streamed to the socket: the fields and part headers
  * are a few hundred bytes in memory, the file goes from its {@link UploadSource} straight to the connection. The length
  * is announced when the file's size is known (otherwise the body goes out chunked).
  */
-public final class Multipart {
+public final class Multipart implements RequestBody {
 
     private static final String CRLF = "\r\n";
 
@@ -55,28 +60,37 @@ public final class Multipart {
                 file);
     }
 
+    @Override
     public String contentType() {
         return "multipart/form-data; boundary=" + boundary;
     }
 
     /** The length of the whole body, or {@link UploadSource#UNKNOWN_SIZE}. */
-    public long contentLength() {
+    @Override
+    public long length() {
         return file.size() < 0 ? UploadSource.UNKNOWN_SIZE : head.length + file.size() + tail.length;
     }
 
+    @Override
     public boolean isReplayable() {
         return file.isReplayable();
     }
 
-    /** A fresh publisher of the whole body; for a replayable file each call sends the file again from its start. */
-    public HttpRequest.BodyPublisher publisher() {
-        // concat announces the sum of the parts' lengths, or none when the file's length is unknown
-        return BodyPublishers.concat(BodyPublishers.ofByteArray(head), file.publisher(), BodyPublishers.ofByteArray(tail));
+    /** The whole body from its start; for a replayable file each call reads the file again from its start. */
+    @Override
+    public InputStream open() throws IOException {
+        return new SequenceInputStream(java.util.Collections.enumeration(List.of(new ByteArrayInputStream(head), file.open(),
+                new ByteArrayInputStream(tail))));
     }
 
     /** Makes this the body of the request. */
     public LarkRequest.Builder applyTo(LarkRequest.Builder request) {
-        return request.body(this::publisher, contentType(), isReplayable());
+        return request.body(this);
+    }
+
+    @Override
+    public String toString() {
+        return "Multipart[" + length() + " bytes]";
     }
 
     /** Quotes a header parameter the way browsers do in form data (HTML spec): CR, LF and '"' percent-encoded. */

@@ -8,12 +8,12 @@ public final class SelfBuiltTokenProvider implements TokenProvider {
 
     static final String TENANT_TOKEN_PATH = "/open-apis/auth/v3/tenant_access_token/internal";
 
-    private final AuthEndpoint auth;
+    private final TokenApi auth;
     private final String appId;
     private final String appSecret;
     private final CachedToken cache;
 
-    public SelfBuiltTokenProvider(AuthEndpoint auth, String appId, String appSecret) {
+    public SelfBuiltTokenProvider(TokenApi auth, String appId, String appSecret) {
         this.auth = auth;
         this.appId = appId;
         this.appSecret = appSecret;

@@ -6,11 +6,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
+import io.github.camellark.lark.client.http.HttpTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,23 +28,21 @@ public final class StoreAppTokenProvider implements TokenProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreAppTokenProvider.class);
 
-    private final AuthEndpoint auth;
+    private final TokenApi auth;
     private final String appId;
     private final String appSecret;
     private final AppTicketStore tickets;
-    private final ScheduledExecutorService scheduler;
     private final Duration ticketWait;
     private final CachedToken appToken;
     private final Map<String, CachedToken> tenantTokens = new ConcurrentHashMap<>();
     private Instant lastResend;
 
-    public StoreAppTokenProvider(AuthEndpoint auth, String appId, String appSecret, AppTicketStore tickets,
-                                 ScheduledExecutorService scheduler, Duration ticketWait) {
+    public StoreAppTokenProvider(TokenApi auth, String appId, String appSecret, AppTicketStore tickets,
+                                 Duration ticketWait) {
         this.auth = auth;
         this.appId = appId;
         this.appSecret = appSecret;
         this.tickets = tickets;
-        this.scheduler = scheduler;
         this.ticketWait = ticketWait;
         this.appToken = new CachedToken(auth.clock());
     }
@@ -101,16 +96,15 @@ public final class StoreAppTokenProvider implements TokenProvider {
         }
         requestResend();
         CompletableFuture<String> next = tickets.ticket();
-        ScheduledFuture<?> timeout;
+        HttpTransport.Timer timeout;
         try {
-            timeout = scheduler.schedule(() -> next.completeExceptionally(new IllegalStateException(
+            timeout = auth.transport().schedule(ticketWait.toMillis(), () -> next.completeExceptionally(new IllegalStateException(
                     "No app_ticket for store app " + appId + " within " + ticketWait.toMillis() + " ms. Lark pushes it every hour to"
-                                                                                     + " the app's event request URL: consume lark:events with transport=webhook; a resend was requested")),
-                    ticketWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopping) {
+                                                                                     + " the app's event request URL: consume lark:events with transport=webhook; a resend was requested")));
+        } catch (RuntimeException stopping) {
             return next;
         }
-        next.whenComplete((t, f) -> timeout.cancel(false));
+        next.whenComplete((t, f) -> timeout.cancel());
         return next;
     }
 

@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 import org.apache.camel.StreamCache;
 
@@ -27,23 +24,24 @@ public final class UploadSource {
 
     private final long size;
     private final boolean replayable;
-    private final PublisherFactory publisher;
+    private final Opener opener;
     private final LimitedStream limited;
 
+    /** Produces the bytes from the start. */
     @FunctionalInterface
-    private interface PublisherFactory {
-        HttpRequest.BodyPublisher create();
+    private interface Opener {
+        InputStream open() throws IOException;
     }
 
-    private UploadSource(long size, boolean replayable, PublisherFactory publisher, LimitedStream limited) {
+    private UploadSource(long size, boolean replayable, Opener opener, LimitedStream limited) {
         this.size = size;
         this.replayable = replayable;
-        this.publisher = publisher;
+        this.opener = opener;
         this.limited = limited;
     }
 
     public static UploadSource of(byte[] bytes) {
-        return new UploadSource(bytes.length, true, () -> BodyPublishers.ofByteArray(bytes), null);
+        return new UploadSource(bytes.length, true, () -> new ByteArrayInputStream(bytes), null);
     }
 
     public static UploadSource of(Path file) {
@@ -53,13 +51,7 @@ public final class UploadSource {
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot read the size of the file to upload '" + file.getFileName() + "': " + e, e);
         }
-        return new UploadSource(size, true, () -> {
-            try {
-                return BodyPublishers.ofFile(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, null);
+        return new UploadSource(size, true, () -> Files.newInputStream(file), null);
     }
 
     /**
@@ -74,7 +66,7 @@ public final class UploadSource {
             if (length >= 0) {
                 return new UploadSource(length, true, () -> {
                     cache.reset();
-                    return BodyPublishers.ofInputStream(() -> in);
+                    return unclosable(in);
                 }, null);
             }
         }
@@ -83,27 +75,28 @@ public final class UploadSource {
             int length = ((ByteArrayInputStream) in).available();
             in.mark(length);
             return new UploadSource(length, true, () -> {
-                try {
-                    in.reset();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return BodyPublishers.ofInputStream(() -> in);
+                in.reset();
+                return unclosable(in);
             }, null);
         }
         PushbackInputStream peekable = new PushbackInputStream(in, 1);
         try {
             int first = peekable.read();
             if (first < 0) {
-                return new UploadSource(0, false, BodyPublishers::noBody, null);
+                return new UploadSource(0, false, InputStream::nullInputStream, null);
             }
             peekable.unread(first);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the stream to upload", e);
         }
         LimitedStream limited = new LimitedStream(peekable, maxBytes);
-        Supplier<InputStream> once = once(limited);
-        return new UploadSource(UNKNOWN_SIZE, false, () -> BodyPublishers.ofInputStream(once), limited);
+        AtomicBoolean used = new AtomicBoolean();
+        return new UploadSource(UNKNOWN_SIZE, false, () -> {
+            if (used.getAndSet(true)) {
+                throw new IllegalStateException("An InputStream body can be uploaded only once");
+            }
+            return limited;
+        }, limited);
     }
 
     /** The number of bytes, or {@link #UNKNOWN_SIZE}. */
@@ -120,17 +113,18 @@ public final class UploadSource {
         return limited != null && limited.exceeded.get();
     }
 
-    HttpRequest.BodyPublisher publisher() {
-        return publisher.create();
+    /** The bytes from the start; for a one-shot stream only once. */
+    InputStream open() throws IOException {
+        return opener.open();
     }
 
-    private static Supplier<InputStream> once(InputStream in) {
-        AtomicBoolean used = new AtomicBoolean();
-        return () -> {
-            if (used.getAndSet(true)) {
-                throw new IllegalStateException("An InputStream body can be uploaded only once");
+    /** A reusable stream handed out for one attempt: the attempt's close must not end it for the next one. */
+    private static InputStream unclosable(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public void close() {
+                // the stream belongs to the exchange, which closes it
             }
-            return in;
         };
     }
 

@@ -31,7 +31,7 @@ final class ConnectionSettings {
     }
 
     /** Compared but never printed. */
-    private static final Set<String> UNPRINTABLE = Set.of("appSecret", "encryptKey", "verificationToken", "httpClient");
+    private static final Set<String> UNPRINTABLE = Set.of("appSecret", "encryptKey", "verificationToken", "vertx", "httpClientOptions", "sslContextParameters");
 
     private final Key key;
     private final Map<String, Object> options = new LinkedHashMap<>();
@@ -61,7 +61,11 @@ final class ConnectionSettings {
         settings.options.put("connectTimeout", c.getConnectTimeout());
         settings.options.put("proxyHost", c.getProxyHost());
         settings.options.put("proxyPort", c.getProxyPort());
-        settings.options.put("httpClient", c.getHttpClient());
+        settings.options.put("wsKeepAliveInterval", c.getWsKeepAliveInterval());
+        settings.options.put("vertx", c.getVertx());
+        settings.options.put("httpClientOptions", c.getHttpClientOptions());
+        settings.options.put("sslContextParameters", c.getSslContextParameters());
+        settings.options.put("useGlobalSslContextParameters", c.isUseGlobalSslContextParameters());
         return settings;
     }
 

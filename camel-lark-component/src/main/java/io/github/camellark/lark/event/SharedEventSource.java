@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import io.github.camellark.lark.LarkEndpoint;
 import io.github.camellark.lark.event.webhook.WebhookTransport;
+import io.github.camellark.lark.event.ws.LongConnectionSettings;
 import io.github.camellark.lark.event.ws.WebSocketTransport;
 import io.github.camellark.lark.health.ConsumerStatus;
 import org.apache.camel.Exchange;
@@ -35,7 +36,8 @@ public final class SharedEventSource {
         this.transport = switch (endpoint.getConfiguration().getTransport()) {
             case webhook -> new WebhookTransport(endpoint, fanOut, endpoint.client().mapper());
             case websocket -> {
-                WebSocketTransport webSocket = new WebSocketTransport(endpoint, fanOut);
+                WebSocketTransport webSocket = new WebSocketTransport(LongConnectionSettings.of(endpoint.getConfiguration()),
+                        endpoint.transport(), endpoint.discoveryClient(), fanOut, endpoint.getCamelContext());
                 webSocket.setExceptionHandler(new EveryMember());
                 yield webSocket;
             }

@@ -2,25 +2,19 @@ package io.github.camellark.lark.client;
 
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.camellark.lark.support.MutableClock;
+import io.github.camellark.lark.support.TestEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +43,8 @@ class LarkClientTest {
 
     static WireMockServer lark;
     final MutableClock clock = new MutableClock();
-    final RecordingScheduler scheduler = new RecordingScheduler();
+    final TestEngine engine = new TestEngine();
+    final TestEngine.RecordingTimers scheduler = new TestEngine.RecordingTimers(engine.transport());
     LarkClient client;
 
     @BeforeAll
@@ -67,16 +62,14 @@ class LarkClientTest {
     void newClient() {
         lark.resetAll();
         tokenEndpointAnswers("t-first", 7200);
-        HttpClient http = HttpClient.newHttpClient();
-        ObjectMapper mapper = new ObjectMapper();
-        AuthEndpoint auth = new AuthEndpoint(http, URI.create(lark.baseUrl()), Duration.ofSeconds(5), mapper, clock);
-        client = new LarkClient(http, URI.create(lark.baseUrl()), new SelfBuiltTokenProvider(auth, "cli_a", SECRET), mapper,
-                scheduler, Duration.ofSeconds(5), new LarkClient.RetryPolicy(3, Duration.ofSeconds(2), Duration.ofMillis(10)));
+        URI base = URI.create(lark.baseUrl());
+        TokenApi auth = new TokenApi(engine.client(base, TokenProvider.NONE, scheduler), clock);
+        client = engine.client(base, new SelfBuiltTokenProvider(auth, "cli_a", SECRET), scheduler);
     }
 
     @AfterEach
-    void stopScheduler() {
-        scheduler.shutdownNow();
+    void stopEngine() {
+        engine.close();
     }
 
     @Test
@@ -307,21 +300,6 @@ class LarkClientTest {
             return null;
         } catch (CompletionException e) {
             return e.getCause();
-        }
-    }
-
-    /** Runs scheduled retries at once, remembering the waits the client asked for. */
-    static final class RecordingScheduler extends java.util.concurrent.ScheduledThreadPoolExecutor {
-        final List<Duration> delays = new CopyOnWriteArrayList<>();
-
-        RecordingScheduler() {
-            super(1);
-        }
-
-        @Override
-        public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-            delays.add(Duration.ofMillis(unit.toMillis(delay)));
-            return super.schedule(command, 0, TimeUnit.MILLISECONDS);
         }
     }
 }

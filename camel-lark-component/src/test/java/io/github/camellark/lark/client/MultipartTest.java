@@ -2,18 +2,12 @@ package io.github.camellark.lark.client;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.converter.stream.InputStreamCache;
 import org.junit.jupiter.api.Test;
@@ -38,7 +32,7 @@ class MultipartTest {
         Multipart multipart = Multipart.of(fields, "file", "a.pdf", "application/pdf", UploadSource.of(BYTES));
         String boundary = multipart.contentType().substring("multipart/form-data; boundary=".length());
 
-        String body = new String(drain(multipart.publisher()), StandardCharsets.UTF_8);
+        String body = new String(multipart.open().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(body).isEqualTo("--" + boundary + "\r\n"
                                    + "Content-Disposition: form-data; name=\"file_type\"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\npdf\r\n"
@@ -47,15 +41,15 @@ class MultipartTest {
                                    + "--" + boundary + "\r\n"
                                    + "Content-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
                                    + "file-bytes\r\n--" + boundary + "--\r\n");
-        assertThat(multipart.contentLength()).isEqualTo(body.getBytes(StandardCharsets.UTF_8).length);
-        assertThat(multipart.publisher().contentLength()).isEqualTo(multipart.contentLength());
+        assertThat(multipart.length()).isEqualTo(body.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(multipart.open().readAllBytes().length).isEqualTo(multipart.length());
     }
 
     @Test
     void quotesFileNamesLikeBrowsers() throws Exception {
         Multipart multipart = Multipart.of(Map.of(), "file", "a\"b\r\nc.txt", "text/plain", UploadSource.of(BYTES));
 
-        assertThat(new String(drain(multipart.publisher()), StandardCharsets.UTF_8)).contains("filename=\"a%22b%0D%0Ac.txt\"");
+        assertThat(new String(multipart.open().readAllBytes(), StandardCharsets.UTF_8)).contains("filename=\"a%22b%0D%0Ac.txt\"");
     }
 
     @Test
@@ -66,17 +60,16 @@ class MultipartTest {
                 UploadSource.of(new ByteArrayInputStream(BYTES), 100))) {
             Multipart multipart = Multipart.of(Map.of(), "file", "f.bin", "application/octet-stream", source);
             assertThat(multipart.isReplayable()).isTrue();
-            assertThat(multipart.contentLength()).isPositive();
-            assertThat(drain(multipart.publisher())).isEqualTo(drain(multipart.publisher()));
+            assertThat(multipart.length()).isPositive();
+            assertThat(multipart.open().readAllBytes()).isEqualTo(multipart.open().readAllBytes());
         }
 
         UploadSource stream = UploadSource.of(new java.io.BufferedInputStream(new ByteArrayInputStream(BYTES)), 100);
         Multipart once = Multipart.of(Map.of(), "file", "f.bin", "application/octet-stream", stream);
         assertThat(once.isReplayable()).isFalse();
-        assertThat(once.contentLength()).isEqualTo(UploadSource.UNKNOWN_SIZE);
-        assertThat(once.publisher().contentLength()).isNegative();
-        assertThat(new String(drain(once.publisher()), StandardCharsets.UTF_8)).contains("\r\n\r\nfile-bytes\r\n--");
-        assertThatThrownBy(() -> drain(once.publisher())).hasStackTraceContaining("can be uploaded only once");
+        assertThat(once.length()).isEqualTo(UploadSource.UNKNOWN_SIZE);
+        assertThat(new String(once.open().readAllBytes(), StandardCharsets.UTF_8)).contains("\r\n\r\nfile-bytes\r\n--");
+        assertThatThrownBy(() -> once.open().readAllBytes()).hasStackTraceContaining("can be uploaded only once");
     }
 
     @Test
@@ -84,7 +77,7 @@ class MultipartTest {
         InputStream longer = new java.io.BufferedInputStream(new ByteArrayInputStream(new byte[1000]));
         UploadSource source = UploadSource.of(longer, 999);
 
-        assertThatThrownBy(() -> drain(Multipart.of(Map.of(), "file", "f", "x/y", source).publisher()))
+        assertThatThrownBy(() -> Multipart.of(Map.of(), "file", "f", "x/y", source).open().readAllBytes())
                 .hasStackTraceContaining("larger than 999 bytes");
         assertThat(source.exceededLimit()).isTrue();
     }
@@ -92,39 +85,5 @@ class MultipartTest {
     @Test
     void anEmptyStreamIsSeenBeforeSending() {
         assertThat(UploadSource.of(new java.io.BufferedInputStream(InputStream.nullInputStream()), 10).size()).isZero();
-    }
-
-    /** Subscribes to the publisher and collects every byte it sends. */
-    static byte[] drain(HttpRequest.BodyPublisher publisher) throws Exception {
-        List<ByteBuffer> buffers = new ArrayList<>();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        publisher.subscribe(new Flow.Subscriber<>() {
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                subscription.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(ByteBuffer item) {
-                ByteBuffer copy = ByteBuffer.allocate(item.remaining());
-                copy.put(item).flip();
-                buffers.add(copy);
-            }
-
-            @Override
-            public void onError(Throwable throwable) {
-                done.completeExceptionally(throwable);
-            }
-
-            @Override
-            public void onComplete() {
-                done.complete(null);
-            }
-        });
-        done.get(10, TimeUnit.SECONDS);
-        int size = buffers.stream().mapToInt(ByteBuffer::remaining).sum();
-        ByteBuffer all = ByteBuffer.allocate(size);
-        buffers.forEach(all::put);
-        return all.array();
     }
 }

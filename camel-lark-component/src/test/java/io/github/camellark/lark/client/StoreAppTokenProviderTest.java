@@ -1,18 +1,15 @@
 package io.github.camellark.lark.client;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.support.LarkTestSupport;
 import io.github.camellark.lark.support.LogCapture;
+import io.github.camellark.lark.support.TestEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,12 +33,12 @@ class StoreAppTokenProviderTest extends LarkTestSupport {
     private static final String APP_TOKEN = "a-app-token-never-logged";
 
     private final AppTicketStore tickets = new AppTicketStore();
-    private ScheduledExecutorService scheduler;
+    private TestEngine engine;
     private StoreAppTokenProvider provider;
 
     @BeforeEach
     void stubStoreAppAuth() {
-        scheduler = Executors.newSingleThreadScheduledExecutor();
+        engine = new TestEngine();
         provider = provider(Duration.ofSeconds(5));
         lark.stubFor(post(urlPathEqualTo(StoreAppTokenProvider.TICKET_RESEND_PATH)).willReturn(okJson("{\"code\":0,\"msg\":\"ok\"}")));
         lark.stubFor(post(urlPathEqualTo(StoreAppTokenProvider.APP_TOKEN_PATH))
@@ -56,14 +53,14 @@ class StoreAppTokenProviderTest extends LarkTestSupport {
 
     @AfterEach
     void stopScheduler() {
-        scheduler.shutdownNow();
+        engine.close();
         assertThat(LogCapture.linesContaining(APP_TOKEN, "ticket-1", "t-tenant-a")).as("log lines with a secret").isEmpty();
     }
 
     private StoreAppTokenProvider provider(Duration ticketWait) {
-        AuthEndpoint auth = new AuthEndpoint(HttpClient.newHttpClient(), URI.create(lark.baseUrl()), Duration.ofSeconds(5),
-                new ObjectMapper(), Clock.systemUTC());
-        return new StoreAppTokenProvider(auth, STORE_APP, APP_SECRET, tickets, scheduler, ticketWait);
+        TokenApi auth = new TokenApi(engine.client(URI.create(lark.baseUrl()), TokenProvider.NONE, engine.transport()),
+                Clock.systemUTC());
+        return new StoreAppTokenProvider(auth, STORE_APP, APP_SECRET, tickets, ticketWait);
     }
 
     private static <T> T get(CompletableFuture<T> future) throws Exception {

@@ -28,6 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ImageHandlerTest extends LarkTestSupport {
@@ -170,6 +171,23 @@ class ImageHandlerTest extends LarkTestSupport {
         assertThat(result.getException()).isInstanceOf(io.github.camellark.lark.client.LarkApiException.class)
                 .hasMessageContaining("99991400");
         assertThat(businessRequests()).hasSize(1);
+    }
+
+    @Test
+    void aStreamUploadWhoseTokenExpiredFailsWithTheTokenErrorNotByReplayingTheStream() {
+        lark.stubFor(post(urlEqualTo("/open-apis/im/v1/images")).inScenario("expired").whenScenarioStateIs("Started")
+                .willReturn(larkError(400, 99991663, "Invalid access token for authorization")).willSetStateTo("renewed"));
+        lark.stubFor(post(urlEqualTo("/open-apis/im/v1/images")).inScenario("expired").whenScenarioStateIs("renewed")
+                .willReturn(okJson(UPLOADED)));
+
+        Exchange result = template.send("lark:image", e -> e.getMessage().setBody(new java.io.BufferedInputStream(new ByteArrayInputStream(PNG))));
+
+        assertThat(result.getException()).isInstanceOf(io.github.camellark.lark.client.LarkApiException.class)
+                .hasMessageContaining("99991663");
+        assertThat(businessRequests()).as("the one-shot stream is not sent again").hasSize(1);
+        Exchange next = template.send("lark:image", e -> e.getMessage().setBody(new java.io.BufferedInputStream(new ByteArrayInputStream(PNG))));
+        assertThat(next.getException()).as("the next call has a fresh token").isNull();
+        lark.verify(2, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
     }
 
     private static void throttleOnce() {

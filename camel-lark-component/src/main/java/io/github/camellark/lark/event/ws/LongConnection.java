@@ -1,58 +1,53 @@
 package io.github.camellark.lark.event.ws;
 
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/**
- * One WebSocket to Lark: reassembles WebSocket message parts into whole binary messages for the {@link Handler}, and
- * serialises sends, because {@link WebSocket} allows only one outstanding send while acks come from many threads.
- */
-final class LongConnection implements WebSocket.Listener {
+import io.github.camellark.lark.client.http.FrameSocket;
+import io.github.camellark.lark.client.http.HttpTransport;
+import io.github.camellark.lark.client.http.SocketRequest;
 
-    /** Reacts to what happens on the socket; calls come from the HTTP client's threads, one at a time per connection. */
+/**
+ * One WebSocket to Lark, through the transport port: passes whole binary messages to its {@link Handler}, remembers when
+ * anything last arrived (for the keepalive watchdog), and reports its end once.
+ */
+final class LongConnection implements FrameSocket.Listener {
+
+    /** Reacts to what happens on the socket; calls come from an I/O thread, one at a time per connection, and must not block. */
     interface Handler {
         void onMessage(LongConnection connection, byte[] message);
 
         void onLost(LongConnection connection, String reason, Throwable error);
     }
 
-    /** Acks waiting behind a stuck socket: far more than Lark has in flight on a healthy one. */
-    static final int MAX_QUEUED_SENDS = 10_000;
+    static final int NORMAL_CLOSURE = 1000;
 
     private final LongConnectionEndpoint endpoint;
     private final Handler handler;
-    private final int maxMessageBytes;
-    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
-    private final CompletableFuture<Void> closedByPeer = new CompletableFuture<>();
-    private final Object sendLock = new Object();
-    private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
-    private int queuedSends;
-    private volatile WebSocket socket;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile FrameSocket socket;
     private volatile long lastInboundNanos = System.nanoTime();
+    private volatile boolean pongSeen;
     private volatile boolean lost;
-    volatile ScheduledFuture<?> nextPing;
-    volatile ScheduledFuture<?> watchdog;
+    volatile Keepalive keepalive;
 
-    LongConnection(LongConnectionEndpoint endpoint, Handler handler, int maxMessageBytes) {
+    LongConnection(LongConnectionEndpoint endpoint, Handler handler) {
         this.endpoint = endpoint;
         this.handler = handler;
-        this.maxMessageBytes = maxMessageBytes;
     }
 
     LongConnectionEndpoint endpoint() {
         return endpoint;
     }
 
-    CompletableFuture<WebSocket> open(HttpClient http, Duration timeout) {
-        return http.newWebSocketBuilder().connectTimeout(timeout).buildAsync(endpoint.url(), this)
-                .thenApply(ws -> socket = ws);
+    CompletableFuture<LongConnection> open(HttpTransport transport, Duration timeout, int maxMessageBytes) {
+        SocketRequest request = new SocketRequest(endpoint.url(), endpoint.toString(), timeout, maxMessageBytes);
+        return transport.dial(request, this).thenApply(opened -> {
+            socket = opened;
+            lastInboundNanos = System.nanoTime();
+            return this;
+        });
     }
 
     /** Whether the socket closed or broke; may happen before the transport has taken the connection into use. */
@@ -60,141 +55,86 @@ final class LongConnection implements WebSocket.Listener {
         return lost;
     }
 
-    /** When anything last arrived: data, control frames, even WebSocket pings. */
+    /** When anything last arrived: data, control frames, WebSocket pongs. */
     long lastInboundNanos() {
         return lastInboundNanos;
     }
 
-    /** Queues one binary message behind the ones before it. */
-    CompletableFuture<?> send(byte[] message) {
-        WebSocket ws = socket;
-        if (ws == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("not open"));
-        }
-        synchronized (sendLock) {
-            if (queuedSends < MAX_QUEUED_SENDS) {
-                queuedSends++;
-                CompletableFuture<?> next = lastSend.handle((ignored, error) -> null)
-                        .thenCompose(ignored -> ws.sendBinary(ByteBuffer.wrap(message), true))
-                        .whenComplete((ignored, error) -> {
-                            synchronized (sendLock) {
-                                queuedSends--;
-                            }
-                        });
-                lastSend = next;
-                return next;
-            }
-        }
-        lost = true;
-        handler.onLost(this, MAX_QUEUED_SENDS + " frames wait to be sent: the connection is stuck", null);
-        return CompletableFuture.failedFuture(new IllegalStateException("send queue full"));
+    /** Whether Lark has answered a WebSocket ping on this connection, so that its silence after one means something. */
+    boolean answersWebSocketPings() {
+        return pongSeen;
     }
 
-    /** A close frame after the pending sends, a bounded wait for Lark's close frame, then the socket is released. */
+    CompletableFuture<Void> send(byte[] message) {
+        FrameSocket open = socket;
+        return open == null ? CompletableFuture.failedFuture(new IllegalStateException("not open")) : open.send(message);
+    }
+
+    void ping() {
+        FrameSocket open = socket;
+        if (open != null) {
+            open.ping();
+        }
+    }
+
+    /** A close frame, a bounded wait for Lark's answer, then the socket is released. Blocks: never call it on an I/O thread. */
     void close(long waitMillis) {
-        WebSocket ws = socket;
-        if (ws == null) {
+        stopKeepalive();
+        FrameSocket open = socket;
+        if (open == null) {
             return;
         }
-        CompletableFuture<?> closeSent;
-        synchronized (sendLock) {
-            closeSent = lastSend.handle((ignored, error) -> null)
-                    .thenCompose(ignored -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "client stopping"));
-            lastSend = closeSent;
-        }
+        open.close(NORMAL_CLOSURE, "client stopping");
         try {
-            CompletableFuture.allOf(closeSent, closedByPeer).get(waitMillis, TimeUnit.MILLISECONDS);
+            closed.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            // Lark did not answer the close in time, or the socket already broke: release it anyway
+            // Lark did not answer the close in time: release the socket anyway
         } finally {
-            ws.abort();
+            open.abort();
         }
     }
 
     void abort() {
-        cancelTimers();
-        WebSocket ws = socket;
-        if (ws != null) {
-            ws.abort();
-        }
-    }
-
-    void cancelTimers() {
-        ScheduledFuture<?> ping = nextPing;
-        if (ping != null) {
-            ping.cancel(false);
-        }
-        ScheduledFuture<?> check = watchdog;
-        if (check != null) {
-            check.cancel(false);
-        }
-    }
-
-    @Override
-    public void onOpen(WebSocket webSocket) {
-        socket = webSocket;
-        lastInboundNanos = System.nanoTime();
-        webSocket.request(1);
-    }
-
-    @Override
-    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-        lastInboundNanos = System.nanoTime();
-        if (partial.size() + data.remaining() > maxMessageBytes) {
-            partial.reset();
-            lost = true;
-            handler.onLost(this, "Lark sent a message over " + maxMessageBytes + " bytes", null);
-            return null;
-        }
-        byte[] chunk = new byte[data.remaining()];
-        data.get(chunk);
-        partial.write(chunk, 0, chunk.length);
-        if (last) {
-            byte[] message = partial.toByteArray();
-            partial.reset();
-            handler.onMessage(this, message);
-        }
-        webSocket.request(1);
-        return null;
-    }
-
-    /** Lark speaks binary only; the SDKs ignore text messages too. */
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        lastInboundNanos = System.nanoTime();
-        webSocket.request(1);
-        return null;
-    }
-
-    /** The JDK answers WebSocket pings itself. */
-    @Override
-    public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
-        lastInboundNanos = System.nanoTime();
-        webSocket.request(1);
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-        lastInboundNanos = System.nanoTime();
-        webSocket.request(1);
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        stopKeepalive();
         lost = true;
-        closedByPeer.complete(null);
-        handler.onLost(this, "Lark closed the connection (" + statusCode + (reason.isEmpty() ? "" : " " + reason) + ")", null);
-        return null;
+        FrameSocket open = socket;
+        if (open != null) {
+            open.abort();
+        }
+    }
+
+    void stopKeepalive() {
+        Keepalive running = keepalive;
+        if (running != null) {
+            running.stop();
+        }
     }
 
     @Override
-    public void onError(WebSocket webSocket, Throwable error) {
+    public void onFrame(byte[] message) {
+        lastInboundNanos = System.nanoTime();
+        handler.onMessage(this, message);
+    }
+
+    @Override
+    public void onPong() {
+        lastInboundNanos = System.nanoTime();
+        pongSeen = true;
+    }
+
+    @Override
+    public void onClosed(int code, String reason) {
         lost = true;
-        closedByPeer.complete(null);
+        closed.complete(null);
+        handler.onLost(this, "Lark closed the connection (" + code + (reason.isEmpty() ? "" : " " + reason) + ")", null);
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        lost = true;
+        closed.complete(null);
         handler.onLost(this, "the connection broke: " + error, error);
     }
 }

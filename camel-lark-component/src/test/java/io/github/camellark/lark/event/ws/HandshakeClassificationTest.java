@@ -1,24 +1,18 @@
 package io.github.camellark.lark.event.ws;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocketHandshakeException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
-import javax.net.ssl.SSLSession;
-
+import io.github.camellark.lark.client.http.HandshakeRefusedException;
+import io.github.camellark.lark.client.http.Headers;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which handshake refusals stop the transport and which are retried (lark-events.md §3.3). */
+/** Which handshake refusals stop the transport and which are retried; header names are matched without case. */
 class HandshakeClassificationTest {
 
     @Test
@@ -53,52 +47,16 @@ class HandshakeClassificationTest {
     }
 
     private static CompletionException refused(int httpStatus, String status, String authCode, String message) {
-        Map<String, List<String>> headers = new java.util.HashMap<>();
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
         if (status != null) {
-            headers.put("Handshake-Status", List.of(status));
+            headers.add(Map.entry("Handshake-Status", status));
         }
         if (authCode != null) {
-            headers.put("Handshake-Autherrcode", List.of(authCode));
+            headers.add(Map.entry("handshake-autherrcode", authCode));
         }
         if (message != null) {
-            headers.put("Handshake-Msg", List.of(message));
+            headers.add(Map.entry("Handshake-Msg", message));
         }
-        return new CompletionException(new WebSocketHandshakeException(response(httpStatus, HttpHeaders.of(headers, (k, v) -> true))));
-    }
-
-    private static HttpResponse<Object> response(int status, HttpHeaders headers) {
-        return new HttpResponse<>() {
-            public int statusCode() {
-                return status;
-            }
-
-            public HttpRequest request() {
-                return null;
-            }
-
-            public Optional<HttpResponse<Object>> previousResponse() {
-                return Optional.empty();
-            }
-
-            public HttpHeaders headers() {
-                return headers;
-            }
-
-            public Object body() {
-                return null;
-            }
-
-            public Optional<SSLSession> sslSession() {
-                return Optional.empty();
-            }
-
-            public URI uri() {
-                return URI.create("ws://127.0.0.1/ws/v2");
-            }
-
-            public HttpClient.Version version() {
-                return HttpClient.Version.HTTP_1_1;
-            }
-        };
+        return new CompletionException(new HandshakeRefusedException("wss://lark.example/ws", httpStatus, Headers.of(headers)));
     }
 }

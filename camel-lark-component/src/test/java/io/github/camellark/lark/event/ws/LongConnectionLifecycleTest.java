@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.github.camellark.lark.health.ConsumerStatus.State;
+import io.github.camellark.lark.support.TunnelProxy;
 import io.github.camellark.lark.testkit.ws.HandshakeRejection;
 import io.github.camellark.lark.testkit.ws.WsConnection;
 import io.github.camellark.lark.testkit.ws.WsDelivery;
@@ -76,7 +77,8 @@ class LongConnectionLifecycleTest extends LongConnectionTestSupport {
         // before a discovery succeeds the SDK defaults apply (ReconnectInterval 120 s): cap it
         WebSocketTransport transport = startTransport("wsReconnectMaxDelay=200", pipeline);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> larkWs.discoveryCount() >= 2);
+        // discovery goes through the client's own retries first, then the transport's backoff
+        await().atMost(Duration.ofSeconds(10)).until(() -> transport.status().reason().contains("HTTP 503"));
         assertThat(transport.status().state()).isEqualTo(State.CONNECTING);
         assertThat(healthCheck(transport).callReadiness().getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(healthCheck(transport).callReadiness().getMessage()).hasValueSatisfying(m -> assertThat(m).contains("HTTP 503"));
@@ -92,6 +94,8 @@ class LongConnectionLifecycleTest extends LongConnectionTestSupport {
         WebSocketTransport transport = startTransport("", pipeline);
         awaitConnected(transport);
         WsConnection connection = larkWs.openConnections().get(0);
+        WsDelivery routed = larkWs.push(events.textMessage(events.user("Bob"), "oc_chat1", "starts a worker"));
+        await().atMost(Duration.ofSeconds(5)).until(routed::isDelivered);
         assertThat(transportThreads()).isNotEmpty();
 
         transport.stop();

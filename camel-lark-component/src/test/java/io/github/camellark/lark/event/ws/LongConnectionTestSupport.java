@@ -71,7 +71,8 @@ abstract class LongConnectionTestSupport extends CamelTestSupport {
     protected WebSocketTransport startTransport(String options, RecordingPipeline pipeline) {
         LarkEndpoint endpoint = context.getEndpoint("lark:events" + (options.isEmpty() ? "" : "?" + options), LarkEndpoint.class);
         endpoint.start();
-        WebSocketTransport transport = new WebSocketTransport(endpoint, pipeline);
+        WebSocketTransport transport = new WebSocketTransport(LongConnectionSettings.of(endpoint.getConfiguration()),
+                endpoint.transport(), endpoint.discoveryClient(), pipeline, context);
         transport.setExceptionHandler(recordingHandler);
         transports.add(transport);
         transport.start();

@@ -64,6 +64,8 @@ public final class LongConnectionServer implements EventDelivery, AutoCloseable 
     public static final int SYSTEM_BUSY = 1;
     public static final int INTERNAL_ERROR = 1000040343;
 
+    private volatile URI advertisedUri;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A pushed attempt waiting for its ack. */
@@ -130,6 +132,16 @@ public final class LongConnectionServer implements EventDelivery, AutoCloseable 
     public URI webSocketUri() {
         requireStarted();
         return URI.create("ws://127.0.0.1:" + socketServer.getPort() + WEBSOCKET_PATH);
+    }
+
+    /**
+     * Makes discovery hand out this URL instead of {@link #webSocketUri()}, for a client that must reach the server
+     * through something in front of it: a TLS terminator ({@code wss://127.0.0.1:<its port>/ws/v2}) or a proxy. Null
+     * goes back to the server's own URL.
+     */
+    public LongConnectionServer advertisedUri(URI uri) {
+        this.advertisedUri = uri;
+        return this;
     }
 
     /** Closes every connection with a close frame (1001), stops all threads; pending deliveries end as GAVE_UP. */
@@ -263,7 +275,8 @@ public final class LongConnectionServer implements EventDelivery, AutoCloseable 
         String ticket = java.util.UUID.randomUUID().toString();
         tickets.add(ticket);
         // query shape from logs of real URLs (fpid, aid, access_key are opaque; only device_id and service_id matter)
-        String url = webSocketUri() + "?fpid=493&aid=552564&device_id=" + deviceId + "&access_key=" + Ids.hex(32)
+        URI advertised = advertisedUri;
+        String url = (advertised != null ? advertised : webSocketUri()) + "?fpid=493&aid=552564&device_id=" + deviceId + "&access_key=" + Ids.hex(32)
                 + "&service_id=" + serviceId + "&ticket=" + ticket;
         ObjectNode data = JSON.createObjectNode();
         data.put("URL", url);

@@ -1,4 +1,4 @@
-package io.github.camellark.lark.event.ws;
+package io.github.camellark.lark.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,22 +17,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * https) and forwards one absolute-form request per connection (marked {@code Connection: close}, so the JDK does not
  * reuse it for the WebSocket upgrade). Records the request lines it saw. Daemon threads, closed with it.
  */
-final class TunnelProxy implements AutoCloseable {
+public final class TunnelProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<String> requestLines = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-    TunnelProxy() throws IOException {
+    public TunnelProxy() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         daemon(this::accept, "test-proxy-accept");
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    List<String> requestLines() {
+    public List<String> requestLines() {
         return List.copyOf(requestLines);
     }
 
