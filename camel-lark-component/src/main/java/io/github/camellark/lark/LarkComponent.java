@@ -129,6 +129,11 @@ public class LarkComponent extends HealthCheckComponent implements SSLContextPar
         return configuration.isUseGlobalSslContextParameters() ? retrieveGlobalSslContextParameters() : null;
     }
 
+    /** The Vert.x instance the component's endpoints run on by default: the configured one, the registry's, or its own. */
+    public Vertx vertx() {
+        return engine(configuration.getVertx()).vertx();
+    }
+
     /**
      * The engine on the given Vert.x, or on the one in the Camel registry, or on one of its own. Created on first use:
      * endpoints ask for their transport while routes are being set up, before the component starts.

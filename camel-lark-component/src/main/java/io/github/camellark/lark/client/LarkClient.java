@@ -200,7 +200,7 @@ public final class LarkClient {
     private Verdict judge(LarkRequest request, String token, HttpReply response, Throwable failure) {
         if (failure != null) {
             Throwable cause = unwrap(failure);
-            if (cause instanceof IOException io) {
+            if (cause instanceof IOException io && !(io instanceof RequestBody.SourceException)) {
                 cause = network(request, io);
             }
             LOG.debug("{} failed: {}", request.description(), cause.toString());
@@ -257,7 +257,8 @@ public final class LarkClient {
             return attempt(request, retries, true);
         }
         boolean rateLimited = failure instanceof LarkApiException && ((LarkApiException) failure).isRateLimited();
-        boolean transientFailure = failure instanceof IOException || isServerError(failure);
+        boolean transientFailure = failure instanceof IOException && !(failure instanceof RequestBody.SourceException)
+                                   || isServerError(failure);
         // a throttled call was refused before it took effect, so it can be repeated; a 5xx or a lost reply may
         // have been applied, so only calls that are safe twice (reads, uuid-carrying writes) are repeated
         boolean mayRepeat = rateLimited ? request.isReplayable() : transientFailure && request.isIdempotent();

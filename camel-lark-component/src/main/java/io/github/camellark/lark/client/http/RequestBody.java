@@ -21,6 +21,15 @@ public interface RequestBody {
     /** The content type of the body. */
     String contentType();
 
+    /** Reading the body from its source failed (the file, the caller's stream): not a network failure. */
+    final class SourceException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public SourceException(Throwable cause) {
+            super("reading the request body failed: " + cause.getMessage(), cause);
+        }
+    }
+
     static RequestBody of(byte[] bytes, String contentType) {
         return new Bytes(bytes, contentType);
     }

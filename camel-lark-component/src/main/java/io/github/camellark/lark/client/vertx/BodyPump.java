@@ -56,7 +56,7 @@ final class BodyPump {
             }
             n = in.readNBytes(chunk, 0, chunk.length);
         } catch (IOException | RuntimeException e) {
-            context.runOnContext(ignored -> fail(e));
+            context.runOnContext(ignored -> fail(new RequestBody.SourceException(e)));
             return;
         }
         if (n == 0) {

@@ -85,6 +85,24 @@ class LongConnectionResilienceTest extends LongConnectionTestSupport {
     }
 
     @Test
+    void failedAttemptsBackOffFromOneSecondNotFromLarksTwoMinuteInterval() {
+        larkWs.clientConfig(new ClientConfig(-1, 120, 1, 1));
+        WebSocketTransport transport = startTransport("", pipeline);
+        awaitConnected(transport);
+
+        larkWs.faults().failNextDiscoveries(2, 1, "system busy");
+        larkWs.faults().dropAllConnections();
+
+        // jitter below 1 s, then attempts at +1 s and +2 s: well before Lark's ReconnectInterval of 120 s
+        await().atMost(Duration.ofSeconds(15)).until(() -> larkWs.connectionCount() == 2);
+        assertThat(larkWs.discoveryCount()).isEqualTo(4);
+        assertThat(WebSocketTransport.backoff(1, new io.github.camellark.lark.event.ws.ClientConfig(120, -1, 120, 30)))
+                .isEqualTo(1000);
+        assertThat(WebSocketTransport.backoff(8, new io.github.camellark.lark.event.ws.ClientConfig(120, -1, 120, 30)))
+                .isEqualTo(120_000);
+    }
+
+    @Test
     void wsReconnectMaxDelayCapsLarksInterval() {
         larkWs.clientConfig(new ClientConfig(-1, 60, 60, 1));
         WebSocketTransport transport = startTransport("wsReconnectMaxDelay=200", pipeline);
