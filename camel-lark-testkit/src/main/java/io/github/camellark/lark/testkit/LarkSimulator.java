@@ -57,7 +57,8 @@ import java.util.stream.Stream;
  */
 public final class LarkSimulator implements AutoCloseable {
 
-    public static final String DEFAULT_APP_ID = "cli_a5c3sim0lark0001";
+    /** Shaped like a real app id ({@code cli_} + 16 hex digits): the Node SDK's WSClient refuses any other shape. */
+    public static final String DEFAULT_APP_ID = "cli_a5c3517a0b1c0001";
     public static final String DEFAULT_APP_SECRET = "simulated-app-secret-0001";
     public static final String DEFAULT_TENANT_KEY = "2ed263bf32cf1651";
     public static final String DEFAULT_BOT_NAME = "Sim Bot";
