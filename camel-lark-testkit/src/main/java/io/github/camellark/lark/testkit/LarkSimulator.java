@@ -7,6 +7,7 @@ import io.github.camellark.lark.testkit.api.LarkApis;
 import io.github.camellark.lark.testkit.auth.AuthApi;
 import io.github.camellark.lark.testkit.auth.Authenticator;
 import io.github.camellark.lark.testkit.auth.TokenService;
+import io.github.camellark.lark.testkit.control.ControlApi;
 import io.github.camellark.lark.testkit.events.AppIdentity;
 import io.github.camellark.lark.testkit.events.SimulatorEvents;
 import io.github.camellark.lark.testkit.events.Webhook;
@@ -66,6 +67,7 @@ public final class LarkSimulator implements AutoCloseable {
 
     private final String appId;
     private final String appSecret;
+    private final String encryptKey;
     private final Path tempDir;
     private final ObjectMapper mapper;
     private final TokenService tokens;
@@ -79,6 +81,7 @@ public final class LarkSimulator implements AutoCloseable {
     private LarkSimulator(Builder builder) throws IOException {
         this.appId = builder.appId;
         this.appSecret = builder.appSecret;
+        this.encryptKey = builder.encryptKey;
         this.mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         Random random = builder.seed == null ? new Random() : new Random(builder.seed);
         Ids ids = new Ids(random);
@@ -95,7 +98,7 @@ public final class LarkSimulator implements AutoCloseable {
             createdServer = new SimHttpServer(mapper, builder.clock, random, uploadDir, builder.port, builder.httpThreads, new ServerHooks() {
                 @Override
                 public FaultAction faultFor(SimRequest request) {
-                    return faults.take(request);
+                    return ControlApi.isControlPath(request.path()) ? null : faults.take(request);
                 }
 
                 @Override
@@ -105,7 +108,9 @@ public final class LarkSimulator implements AutoCloseable {
 
                 @Override
                 public void exchanged(SimRequest request, int status, JsonNode responseJson) {
-                    journal.add(record(request, status, responseJson));
+                    if (!ControlApi.isControlPath(request.path())) {
+                        journal.add(record(request, status, responseJson));
+                    }
                 }
             });
             this.server = createdServer;
@@ -118,6 +123,7 @@ public final class LarkSimulator implements AutoCloseable {
                 HttpReply reply = events.discover(request.body());
                 return SimResponse.json(reply.status(), mapper.readTree(reply.body()));
             });
+            new ControlApi(this, server).register();
         } catch (IOException | RuntimeException | Error e) {
             // a half-built simulator is never returned, so nothing else would stop its threads or delete its files
             if (createdEvents != null) {
@@ -161,6 +167,14 @@ public final class LarkSimulator implements AutoCloseable {
 
     public String tenantKey() {
         return state.tenantKey();
+    }
+
+    /**
+     * The console's Encrypt Key, or {@code null} (the default): webhooks configured through the control API, and the
+     * standalone simulator's, encrypt and sign with it. Webhooks made with {@link #webhook(String)} set their own.
+     */
+    public String encryptKey() {
+        return encryptKey;
     }
 
     public String botName() {
@@ -367,6 +381,7 @@ public final class LarkSimulator implements AutoCloseable {
         private Long seed;
         private int httpThreads = 8;
         private String verificationToken = DEFAULT_VERIFICATION_TOKEN;
+        private String encryptKey;
         private int port;
 
         private Builder() {
@@ -417,6 +432,12 @@ public final class LarkSimulator implements AutoCloseable {
         /** The console's Verification Token, carried by pushed events. */
         public Builder verificationToken(String verificationToken) {
             this.verificationToken = Objects.requireNonNull(verificationToken);
+            return this;
+        }
+
+        /** The console's Encrypt Key (see {@link LarkSimulator#encryptKey()}); null or empty for none. */
+        public Builder encryptKey(String encryptKey) {
+            this.encryptKey = encryptKey == null || encryptKey.isEmpty() ? null : encryptKey;
             return this;
         }
 

@@ -201,6 +201,10 @@ public final class LongConnectionServer implements EventDelivery, AutoCloseable 
         return this;
     }
 
+    public Duration ackTimeout() {
+        return ackTimeout;
+    }
+
     /** When failed attempts are pushed again (default {@link RetrySchedule#lark()}). */
     public LongConnectionServer retrySchedule(RetrySchedule schedule) {
         this.retrySchedule = schedule;
@@ -459,6 +463,13 @@ public final class LongConnectionServer implements EventDelivery, AutoCloseable 
 
     void silenceAll() {
         openConnections().forEach(WsConnection::silence);
+    }
+
+    /** Forgets recorded deliveries, acks and refused handshakes; connections and pending redeliveries go on. */
+    public void forgetRecords() {
+        deliveries.clear();
+        acks.clear();
+        refusedHandshakes.clear();
     }
 
     // ---- observation -------------------------------------------------------------------------
