@@ -2,11 +2,14 @@ package io.github.camellark.lark.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import io.github.camellark.lark.testkit.state.SimUser;
 
 /** How the standalone simulator reads its settings; the process itself is run by the component's StandaloneSimulatorProcessCheck. */
 class LarkSimulatorMainTest {
@@ -37,6 +40,12 @@ class LarkSimulatorMainTest {
             assertThat(sim.encryptKey()).isEqualTo("k3y");
             assertThat(sim.verificationToken()).isEqualTo("vt");
             assertThat(sim.appId()).isEqualTo(LarkSimulator.DEFAULT_APP_ID);
+
+            SimUser alice = sim.createUser("Alice");
+            sim.userSays(alice, sim.createChat("ops-room", alice), "hello");
+
+            await().until(() -> !sim.events().webhookDeliveries().isEmpty());
+            assertThat(sim.events().webhookDeliveries().get(0).url()).hasToString("http://127.0.0.1:9/lark");
         }
     }
 }

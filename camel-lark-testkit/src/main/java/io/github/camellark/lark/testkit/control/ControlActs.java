@@ -75,11 +75,7 @@ final class ControlActs {
             }
             message = sim.state().replyTo(parent, Sender.user(from), msgType, content, false);
         } else {
-            try {
-                message = sim.state().userSends(from, chat, msgType, content);
-            } catch (IllegalArgumentException notAMember) {
-                throw ControlInput.invalid(notAMember.getMessage());
-            }
+            message = sim.state().userSends(from, chat, msgType, content);
         }
         return ControlApi.ok(ControlViews.message(message));
     }

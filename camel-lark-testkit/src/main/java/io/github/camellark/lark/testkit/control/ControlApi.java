@@ -50,8 +50,15 @@ public final class ControlApi {
         new ControlInspect(sim, this).register();
     }
 
+    /** Registers a control call; what the state refuses (a non-member speaking, a click still pending) becomes a 400. */
     void route(String method, String path, SimHandler handler) {
-        server.route(method, PREFIX + path, false, handler);
+        server.route(method, PREFIX + path, false, request -> {
+            try {
+                return handler.handle(request);
+            } catch (IllegalArgumentException | IllegalStateException refused) {
+                throw ControlInput.invalid(String.valueOf(refused.getMessage()));
+            }
+        });
     }
 
     ControlInput input(io.github.camellark.lark.testkit.http.SimRequest request) {

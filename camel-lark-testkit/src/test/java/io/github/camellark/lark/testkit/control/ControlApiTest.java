@@ -163,11 +163,16 @@ class ControlApiTest {
         HttpResponse<String> missing = send("POST", "/messages", "{\"chat\":\"ops-room\"}");
         HttpResponse<String> unknown = send("POST", "/messages", "{\"from\":\"Nobody\",\"chat\":\"ops-room\",\"text\":\"x\"}");
         HttpResponse<String> kind = send("POST", "/faults/rest", "{\"kind\":\"explode\"}");
+        setUpAliceInOpsRoom();
+        call("POST", "/users", "{\"name\":\"Bob\"}");
+        HttpResponse<String> outsider = send("POST", "/messages", "{\"from\":\"Bob\",\"chat\":\"ops-room\",\"text\":\"x\"}");
 
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("\\\"from\\\" is required");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(kind.body()).contains("explode");
+        assertThat(outsider.statusCode()).isEqualTo(400);
+        assertThat(outsider.body()).contains("Bob is not a member");
     }
 
     @Test
