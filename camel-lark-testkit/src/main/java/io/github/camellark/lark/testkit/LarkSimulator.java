@@ -54,7 +54,8 @@ import java.util.stream.Stream;
  *     System.out.println(sim.conversation());
  * }
  * }</pre>
- * Everything it starts (HTTP threads, temporary files) is stopped or deleted by {@link #close()}.
+ * Everything it starts (HTTP threads, temporary files) is stopped or deleted by {@link #close()}. The same server
+ * answers the control API under {@code /_sim} ({@link ControlApi}), through which other processes drive it.
  */
 public final class LarkSimulator implements AutoCloseable {
 

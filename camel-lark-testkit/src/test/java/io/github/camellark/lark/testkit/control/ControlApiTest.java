@@ -36,6 +36,8 @@ class ControlApiTest {
     private LarkSimulator sim;
     private HttpServer app;
     private final List<JsonNode> pushed = new CopyOnWriteArrayList<>();
+    private final List<byte[]> bodies = new CopyOnWriteArrayList<>();
+    private final List<com.sun.net.httpserver.Headers> headers = new CopyOnWriteArrayList<>();
     private volatile String answer = "{}";
 
     @BeforeEach
@@ -43,7 +45,10 @@ class ControlApiTest {
         sim = LarkSimulator.start();
         app = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         app.createContext("/", exchange -> {
-            pushed.add(JSON.readTree(exchange.getRequestBody()));
+            byte[] received = exchange.getRequestBody().readAllBytes();
+            bodies.add(received);
+            headers.add(exchange.getRequestHeaders());
+            pushed.add(JSON.readTree(received));
             byte[] body = answer.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -93,6 +98,26 @@ class ControlApiTest {
         await().until(() -> call("GET", "/deliveries", null).path("webhook").findValuesAsText("state").equals(
                 List.of("DELIVERED", "DELIVERED", "DELIVERED")));
         assertThat(call("GET", "/conversation?chat=ops-room", null).path("text").asText()).contains("Alice: disk full");
+    }
+
+    @Test
+    void webhookFaultsAndDuplicatesAreConfiguredOverHttp() throws Exception {
+        setUpAliceInOpsRoom();
+        call("PUT", "/webhook", "{\"url\":\"http://127.0.0.1:" + app.getAddress().getPort() + "/lark\",\"encrypt_key\":\"k3y\","
+                + "\"tampering\":\"signature\",\"retry_delays_ms\":[]}");
+        String message = call("POST", "/messages", "{\"from\":\"Alice\",\"chat\":\"ops-room\",\"text\":\"hi\"}").path("message_id").asText();
+        JsonNode event = call("GET", "/events", null).at("/events/0/body");
+
+        call("POST", "/events", "{\"event\":" + event + ",\"copies\":2}");
+
+        await().until(() -> pushed.size() == 3);
+        assertThat(pushed).allSatisfy(body -> assertThat(body.has("encrypt")).isTrue());
+        assertThat(headers).allSatisfy(h -> assertThat(h.getFirst("X-Lark-Signature")).isNotBlank());
+        assertThat(io.github.camellark.lark.testkit.events.EventCrypto.signature(headers.get(0).getFirst("X-Lark-Request-Timestamp"),
+                headers.get(0).getFirst("X-Lark-Request-Nonce"), "k3y", bodies.get(0))).as("tampered signature")
+                .isNotEqualTo(headers.get(0).getFirst("X-Lark-Signature"));
+        assertThat(call("GET", "/events", null).path("events")).extracting(e -> e.at("/body/event/message/message_id").asText())
+                .containsOnly(message).hasSize(3);
     }
 
     @Test
