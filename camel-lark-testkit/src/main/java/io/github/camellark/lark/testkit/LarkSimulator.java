@@ -7,6 +7,7 @@ import io.github.camellark.lark.testkit.api.LarkApis;
 import io.github.camellark.lark.testkit.auth.AuthApi;
 import io.github.camellark.lark.testkit.auth.Authenticator;
 import io.github.camellark.lark.testkit.auth.TokenService;
+import io.github.camellark.lark.testkit.control.ControlApi;
 import io.github.camellark.lark.testkit.events.AppIdentity;
 import io.github.camellark.lark.testkit.events.SimulatorEvents;
 import io.github.camellark.lark.testkit.events.Webhook;
@@ -53,11 +54,13 @@ import java.util.stream.Stream;
  *     System.out.println(sim.conversation());
  * }
  * }</pre>
- * Everything it starts (HTTP threads, temporary files) is stopped or deleted by {@link #close()}.
+ * Everything it starts (HTTP threads, temporary files) is stopped or deleted by {@link #close()}. The same server
+ * answers the control API under {@code /_sim} ({@link ControlApi}), through which other processes drive it.
  */
 public final class LarkSimulator implements AutoCloseable {
 
-    public static final String DEFAULT_APP_ID = "cli_a5c3sim0lark0001";
+    /** Shaped like a real app id ({@code cli_} + 16 hex digits): the Node SDK's WSClient refuses any other shape. */
+    public static final String DEFAULT_APP_ID = "cli_a5c3517a0b1c0001";
     public static final String DEFAULT_APP_SECRET = "simulated-app-secret-0001";
     public static final String DEFAULT_TENANT_KEY = "2ed263bf32cf1651";
     public static final String DEFAULT_BOT_NAME = "Sim Bot";
@@ -65,6 +68,7 @@ public final class LarkSimulator implements AutoCloseable {
 
     private final String appId;
     private final String appSecret;
+    private final String encryptKey;
     private final Path tempDir;
     private final ObjectMapper mapper;
     private final TokenService tokens;
@@ -78,6 +82,7 @@ public final class LarkSimulator implements AutoCloseable {
     private LarkSimulator(Builder builder) throws IOException {
         this.appId = builder.appId;
         this.appSecret = builder.appSecret;
+        this.encryptKey = builder.encryptKey;
         this.mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         Random random = builder.seed == null ? new Random() : new Random(builder.seed);
         Ids ids = new Ids(random);
@@ -94,7 +99,7 @@ public final class LarkSimulator implements AutoCloseable {
             createdServer = new SimHttpServer(mapper, builder.clock, random, uploadDir, builder.port, builder.httpThreads, new ServerHooks() {
                 @Override
                 public FaultAction faultFor(SimRequest request) {
-                    return faults.take(request);
+                    return ControlApi.isControlPath(request.path()) ? null : faults.take(request);
                 }
 
                 @Override
@@ -104,7 +109,9 @@ public final class LarkSimulator implements AutoCloseable {
 
                 @Override
                 public void exchanged(SimRequest request, int status, JsonNode responseJson) {
-                    journal.add(record(request, status, responseJson));
+                    if (!ControlApi.isControlPath(request.path())) {
+                        journal.add(record(request, status, responseJson));
+                    }
                 }
             });
             this.server = createdServer;
@@ -117,6 +124,7 @@ public final class LarkSimulator implements AutoCloseable {
                 HttpReply reply = events.discover(request.body());
                 return SimResponse.json(reply.status(), mapper.readTree(reply.body()));
             });
+            new ControlApi(this, server).register();
         } catch (IOException | RuntimeException | Error e) {
             // a half-built simulator is never returned, so nothing else would stop its threads or delete its files
             if (createdEvents != null) {
@@ -160,6 +168,14 @@ public final class LarkSimulator implements AutoCloseable {
 
     public String tenantKey() {
         return state.tenantKey();
+    }
+
+    /**
+     * The console's Encrypt Key, or {@code null} (the default): webhooks configured through the control API, and the
+     * standalone simulator's, encrypt and sign with it. Webhooks made with {@link #webhook(String)} set their own.
+     */
+    public String encryptKey() {
+        return encryptKey;
     }
 
     public String botName() {
@@ -366,6 +382,7 @@ public final class LarkSimulator implements AutoCloseable {
         private Long seed;
         private int httpThreads = 8;
         private String verificationToken = DEFAULT_VERIFICATION_TOKEN;
+        private String encryptKey;
         private int port;
 
         private Builder() {
@@ -416,6 +433,12 @@ public final class LarkSimulator implements AutoCloseable {
         /** The console's Verification Token, carried by pushed events. */
         public Builder verificationToken(String verificationToken) {
             this.verificationToken = Objects.requireNonNull(verificationToken);
+            return this;
+        }
+
+        /** The console's Encrypt Key (see {@link LarkSimulator#encryptKey()}); null or empty for none. */
+        public Builder encryptKey(String encryptKey) {
+            this.encryptKey = encryptKey == null || encryptKey.isEmpty() ? null : encryptKey;
             return this;
         }
 

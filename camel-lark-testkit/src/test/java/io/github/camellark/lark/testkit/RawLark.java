@@ -86,8 +86,10 @@ final class RawLark {
                         + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
             }
             if (fileField != null) {
-                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-                        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                // a null fileName sends the part without filename, as the Node SDK does for a Buffer
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\""
+                        + (fileName == null ? "" : "; filename=\"" + fileName + "\"")
+                        + "\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
                 out.write(content);
                 out.write("\r\n".getBytes(StandardCharsets.UTF_8));
             }

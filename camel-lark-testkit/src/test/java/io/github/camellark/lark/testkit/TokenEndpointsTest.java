@@ -21,6 +21,12 @@ class TokenEndpointsTest {
     }
 
     @Test
+    void theDefaultAppIdHasTheShapeOfARealOneForSdksThatCheckIt() {
+        // the Node SDK's WSClient.start() silently does nothing for an app id not matching this
+        assertThat(LarkSimulator.DEFAULT_APP_ID).matches("cli_[0-9a-fA-F]{16}");
+    }
+
+    @Test
     void internalTenantTokenIsIssuedAtTopLevelWithItsLifetime() {
         RawLark.Reply reply = lark.post("/open-apis/auth/v3/tenant_access_token/internal",
                 Map.of("app_id", "cli_test", "app_secret", "s3cret"));

@@ -53,6 +53,20 @@ class UploadsTest {
     }
 
     @Test
+    void fileFieldsAreFilesEvenWithoutAFileName() {
+        byte[] png = TestImages.png(8);
+        byte[] pdf = "%PDF-1.4 no name".getBytes(StandardCharsets.UTF_8);
+
+        RawLark.Reply image = lark.multipart("/open-apis/im/v1/images", Map.of("image_type", "message"), "image", null, png);
+        RawLark.Reply file = lark.multipart("/open-apis/im/v1/files", Map.of("file_type", "pdf", "file_name", "a.pdf"), "file", null, pdf);
+
+        assertThat(image.code()).isZero();
+        assertThat(lark.get("/open-apis/im/v1/images/" + image.data().path("image_key").asText()).bytes()).isEqualTo(png);
+        assertThat(file.code()).isZero();
+        assertThat(lark.get("/open-apis/im/v1/files/" + file.data().path("file_key").asText()).bytes()).isEqualTo(pdf);
+    }
+
+    @Test
     void imagesMustBeRealNonEmptyAndAtMost10Mb() {
         assertThat(lark.multipart("/open-apis/im/v1/images", Map.of("image_type", "message"), "image", "x.png", new byte[0]).code())
                 .isEqualTo(234010);

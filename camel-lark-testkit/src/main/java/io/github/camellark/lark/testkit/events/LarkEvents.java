@@ -105,6 +105,15 @@ public final class LarkEvents {
 
     /** {@code im.chat.member.user.added_v1}: {@code operator} added {@code users} to the chat. */
     public LarkEvent chatMemberUserAdded(String chatId, String chatName, EventUser operator, EventUser... users) {
+        return chatMemberUsers("im.chat.member.user.added_v1", chatId, chatName, operator, users);
+    }
+
+    /** {@code im.chat.member.user.deleted_v1}: {@code operator} removed {@code users} from the chat (same shape as added). */
+    public LarkEvent chatMemberUserDeleted(String chatId, String chatName, EventUser operator, EventUser... users) {
+        return chatMemberUsers("im.chat.member.user.deleted_v1", chatId, chatName, operator, users);
+    }
+
+    private LarkEvent chatMemberUsers(String type, String chatId, String chatName, EventUser operator, EventUser... users) {
         ObjectNode event = object();
         event.put("chat_id", chatId);
         event.set("operator_id", operator.idObject());
@@ -122,7 +131,7 @@ public final class LarkEvents {
         names.put("zh_cn", chatName);
         names.put("en_us", chatName);
         names.putNull("ja_jp");
-        return v2("im.chat.member.user.added_v1", event);
+        return v2(type, event);
     }
 
     // ---- card callbacks ----------------------------------------------------------------------

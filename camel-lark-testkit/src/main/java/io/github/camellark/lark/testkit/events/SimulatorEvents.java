@@ -32,7 +32,7 @@ import io.github.camellark.lark.testkit.ws.LongConnectionServer;
  * <p>
  * Which user actions produce events: a user's message in a chat the bot is in (assumes the app may read all group
  * messages), a user reading a bot message, a user recalling a message, a user adding or removing a reaction,
- * a user adding members to a chat. Actions of the app itself produce none (no echo of the app's own API calls);
+ * a user adding members to or removing them from a chat. Actions of the app itself produce none (no echo of the app's own API calls);
  * whether Lark sends some of them anyway is unverified.
  * <p>
  * Card clicks ({@link #clickCard}, or a card action {@link #push}ed about a stored message) are callbacks: the app's
@@ -86,6 +86,11 @@ public final class SimulatorEvents implements AutoCloseable {
             longConnection = new LongConnectionServer().start().credentials(factory.app().appId(), appSecret);
         }
         return longConnection;
+    }
+
+    /** The long-connection server if something started it already (without starting it). */
+    public synchronized Optional<LongConnectionServer> startedLongConnection() {
+        return Optional.ofNullable(longConnection);
     }
 
     /** {@code POST /callback/ws/endpoint}, served through the simulator's HTTP server. */
@@ -158,6 +163,20 @@ public final class SimulatorEvents implements AutoCloseable {
             default -> null;
         };
         return messageId == null ? Optional.empty() : state.message(messageId);
+    }
+
+    /** Forgets the records of what was pushed and delivered (configured deliveries and connections stay). */
+    public synchronized void forgetRecords() {
+        pushed.clear();
+        pusher.clearDeliveries();
+        if (longConnection != null) {
+            longConnection.forgetRecords();
+        }
+    }
+
+    /** Every webhook push made so far, with its attempts and answers. */
+    public List<WebhookDelivery> webhookDeliveries() {
+        return pusher.deliveries();
     }
 
     /** Every event pushed through this hub, in order. */
@@ -257,6 +276,14 @@ public final class SimulatorEvents implements AutoCloseable {
         public void membersAdded(SimChat chat, List<SimUser> users, Sender operator) {
             if (fromUserActions && operator.isUser()) {
                 push(factory.chatMemberUserAdded(chat.chatId(), chat.name(), eventUser(operator.user()),
+                        users.stream().map(SimulatorEvents.this::eventUser).toArray(EventUser[]::new)));
+            }
+        }
+
+        @Override
+        public void membersRemoved(SimChat chat, List<SimUser> users, Sender operator) {
+            if (fromUserActions && operator.isUser()) {
+                push(factory.chatMemberUserDeleted(chat.chatId(), chat.name(), eventUser(operator.user()),
                         users.stream().map(SimulatorEvents.this::eventUser).toArray(EventUser[]::new)));
             }
         }

@@ -1,14 +1,8 @@
 package io.github.camellark.lark.testkit.events;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * Threads: a fixed pool of {@code maxConcurrentPushes} senders and one timer for redeliveries, all named
  * {@code testkit-webhook-*} and all stopped by {@link #close()}, which also aborts requests in flight.
- * Uses {@link HttpURLConnection} rather than {@code java.net.http.HttpClient} because the latter cannot be
- * closed on Java 17 and would leave its selector thread behind.
+ * Requests are written by hand ({@link PushConnection}) so they carry Lark's headers only; a JDK client would add its
+ * own, and {@code java.net.http.HttpClient} cannot even be closed on Java 17 (its selector thread would stay behind).
  */
 public final class WebhookPusher implements AutoCloseable {
 
@@ -39,7 +33,7 @@ public final class WebhookPusher implements AutoCloseable {
     private final ExecutorService senders;
     private final ScheduledExecutorService redeliveryTimer;
     private final List<WebhookDelivery> deliveries = new CopyOnWriteArrayList<>();
-    private final Set<HttpURLConnection> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<PushConnection> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public WebhookPusher() {
@@ -133,34 +127,22 @@ public final class WebhookPusher implements AutoCloseable {
         int budgetMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, budget.toMillis()));
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        HttpURLConnection connection = null;
+        PushConnection connection = null;
         try {
-            // never through a system proxy: the app under test is local
-            connection = (HttpURLConnection) request.url().toURL().openConnection(Proxy.NO_PROXY);
+            connection = new PushConnection(request.url());
             inFlight.add(connection);
             if (closed) {
                 // close() may have swept inFlight before the add above: do not start a request it will not abort
-                connection.disconnect();
+                connection.abort();
                 return new WebhookAttempt(number, startedAt, Duration.ofNanos(System.nanoTime() - start),
                         WebhookAttempt.Outcome.UNREACHABLE, -1, "", request);
             }
-            connection.setConnectTimeout(budgetMillis);
-            connection.setReadTimeout(budgetMillis);
-            connection.setRequestMethod("POST");
-            connection.setDoOutput(true);
-            connection.setUseCaches(false);
-            request.headers().forEach(connection::setRequestProperty);
-            byte[] body = request.body();
-            // no streaming mode: buffered, headers and body leave in one write, avoiding Nagle/delayed-ACK stalls
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(body);
-            }
-            int status = connection.getResponseCode();
-            String responseBody = readBody(connection);
+            PushConnection.Answer answer = connection.post(request.url(), request.headers(), request.body(), budgetMillis,
+                    MAX_RECORDED_RESPONSE);
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
             WebhookAttempt.Outcome outcome = latency.compareTo(budget) > 0 ? WebhookAttempt.Outcome.TIMED_OUT
-                    : status == 200 ? WebhookAttempt.Outcome.ACKNOWLEDGED : WebhookAttempt.Outcome.REJECTED;
-            return new WebhookAttempt(number, startedAt, latency, outcome, status, responseBody, request);
+                    : answer.status() == 200 ? WebhookAttempt.Outcome.ACKNOWLEDGED : WebhookAttempt.Outcome.REJECTED;
+            return new WebhookAttempt(number, startedAt, latency, outcome, answer.status(), answer.body(), request);
         } catch (SocketTimeoutException e) {
             return new WebhookAttempt(number, startedAt, Duration.ofNanos(System.nanoTime() - start),
                     WebhookAttempt.Outcome.TIMED_OUT, -1, "", request);
@@ -174,29 +156,13 @@ public final class WebhookPusher implements AutoCloseable {
         }
     }
 
-    private static String readBody(HttpURLConnection connection) throws IOException {
-        InputStream in = connection.getResponseCode() >= 400 ? connection.getErrorStream() : connection.getInputStream();
-        if (in == null) {
-            return "";
-        }
-        try (in) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int read;
-            while ((read = in.read(buffer)) != -1 && out.size() < MAX_RECORDED_RESPONSE) {
-                out.write(buffer, 0, read);
-            }
-            return out.toString(StandardCharsets.UTF_8);
-        }
-    }
-
     /** Stops all threads, aborts requests in flight; deliveries still pending end as {@code GAVE_UP}. */
     @Override
     public void close() {
         closed = true;
         redeliveryTimer.shutdownNow();
         senders.shutdownNow();
-        inFlight.forEach(HttpURLConnection::disconnect);
+        inFlight.forEach(PushConnection::abort);
         try {
             senders.awaitTermination(5, TimeUnit.SECONDS);
             redeliveryTimer.awaitTermination(5, TimeUnit.SECONDS);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,14 +27,16 @@ final class MultipartParser {
 
     private final InputStream in;
     private final Path tempDir;
+    private final Set<String> fileFields;
     private final byte[] buf = new byte[WINDOW];
     private int pos;
     private int limit;
     private boolean eof;
 
-    private MultipartParser(InputStream in, Path tempDir) {
+    private MultipartParser(InputStream in, Path tempDir, Set<String> fileFields) {
         this.in = in;
         this.tempDir = tempDir;
+        this.fileFields = fileFields;
     }
 
     /** The boundary of a {@code multipart/form-data} Content-Type, or {@code null}. */
@@ -50,8 +53,14 @@ final class MultipartParser {
         return null;
     }
 
-    static List<MultipartPart> parse(InputStream in, String boundary, Path tempDir) throws IOException {
-        return new MultipartParser(in, tempDir).parseAll(boundary);
+    /**
+     * Parses the body; parts with a {@code filename}, and parts named in {@code fileFields} even without one, are
+     * streamed to temporary files. The field name matters because Lark's upload APIs name their file fields and
+     * clients do not always send a file name: the Node SDK's documented upload of a Buffer sends
+     * {@code name="image"} with {@code Content-Type: application/octet-stream} and no {@code filename}.
+     */
+    static List<MultipartPart> parse(InputStream in, String boundary, Path tempDir, Set<String> fileFields) throws IOException {
+        return new MultipartParser(in, tempDir, fileFields).parseAll(boundary);
     }
 
     private List<MultipartPart> parseAll(String boundary) throws IOException {
@@ -115,7 +124,7 @@ final class MultipartParser {
                 }
             }
         }
-        if (fileName == null) {
+        if (fileName == null && !fileFields.contains(name)) {
             ByteArrayOutputStream value = new ByteArrayOutputStream();
             if (!copyUntil(delimiter, value, MAX_FIELD_BYTES)) {
                 throw new IOException("truncated multipart field " + name);

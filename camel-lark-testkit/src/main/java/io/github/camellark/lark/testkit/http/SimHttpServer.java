@@ -46,6 +46,8 @@ public final class SimHttpServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SimHttpServer.class.getName());
     private static final DateTimeFormatter LOG_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
     private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    /** The file fields of Lark's upload APIs ({@code im/v1/images}, {@code im/v1/files}): files even without a filename. */
+    private static final java.util.Set<String> FILE_FIELDS = java.util.Set.of("image", "file");
 
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -273,7 +275,7 @@ public final class SimHttpServer implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             if (boundary != null) {
                 try {
-                    parts = MultipartParser.parse(in, boundary, tempDir);
+                    parts = MultipartParser.parse(in, boundary, tempDir, FILE_FIELDS);
                 } catch (IOException e) {
                     // a broken multipart body is the handler's problem to report (Lark answers 9499 / 234001)
                     LOG.log(System.Logger.Level.DEBUG, "Unreadable multipart body", e);

@@ -104,6 +104,29 @@ public final class SimulatorState {
         return contents;
     }
 
+    /**
+     * Forgets the whole tenant: users, departments, chats, messages and everything attached, uploads (their files
+     * are deleted), card tokens, activities and remembered uuids. Listeners stay; nothing is fired.
+     */
+    public void clear() {
+        List<StoredResource> stored;
+        synchronized (lock) {
+            stored = List.copyOf(resources.values());
+            for (Map<?, ?> map : List.of(users, departments, chats, messages, threadRoots, pins, reactions, resources, batches,
+                    ephemerals, customBots, cardTokens, idempotency)) {
+                map.clear();
+            }
+            activities.clear();
+        }
+        for (StoredResource resource : stored) {
+            try {
+                Files.deleteIfExists(resource.path());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     public void addListener(StateListener listener) {
         listeners.add(Objects.requireNonNull(listener));
     }
@@ -285,6 +308,22 @@ public final class SimulatorState {
     public void removeMember(SimChat chat, SimUser user) {
         synchronized (lock) {
             chat.removeMember(user);
+        }
+    }
+
+    /** Takes members out of a chat and tells the listeners (a user as operator makes the events half push an event). */
+    public void removeMembers(SimChat chat, Collection<SimUser> members, Sender operator) {
+        List<SimUser> removed = new ArrayList<>();
+        synchronized (lock) {
+            for (SimUser user : members) {
+                if (chat.hasMember(user)) {
+                    chat.removeMember(user);
+                    removed.add(user);
+                }
+            }
+        }
+        if (!removed.isEmpty()) {
+            fire(l -> l.membersRemoved(chat, List.copyOf(removed), operator));
         }
     }
 

@@ -42,6 +42,10 @@ public interface StateListener {
     default void membersAdded(SimChat chat, List<SimUser> users, Sender operator) {
     }
 
+    /** {@code operator} took {@code users} out of the chat. */
+    default void membersRemoved(SimChat chat, List<SimUser> users, Sender operator) {
+    }
+
     default void activity(Activity activity) {
     }
 }

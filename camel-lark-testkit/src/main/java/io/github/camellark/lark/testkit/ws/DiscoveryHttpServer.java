@@ -31,7 +31,7 @@ public final class DiscoveryHttpServer implements AutoCloseable {
             try (exchange) {
                 HttpReply reply = "POST".equals(exchange.getRequestMethod())
                         ? longConnection.discover(exchange.getRequestBody().readAllBytes())
-                        : HttpReply.json(405, "{\"code\":405,\"msg\":\"method not allowed\"}");
+                        : LongConnectionServer.discoveryError(405, 405, "method not allowed");
                 byte[] body = reply.bodyBytes();
                 exchange.getResponseHeaders().add("Content-Type", reply.contentType());
                 exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);

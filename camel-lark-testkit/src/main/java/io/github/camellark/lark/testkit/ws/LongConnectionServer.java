@@ -60,7 +60,10 @@ public final class LongConnectionServer implements EventDelivery, AutoCloseable 
 
     public static final String ENDPOINT_PATH = "/callback/ws/endpoint";
     public static final String WEBSOCKET_PATH = "/ws/v2";
-    /** Discovery codes the SDKs treat as retryable (lark-events.md §3.2). */
+    /**
+     * Discovery code "system busy": the Java SDK (2.5.3) retries it, the Node SDK (1.74) does not (it stops with an
+     * error). {@link #INTERNAL_ERROR} is retried by both. See the testkit's EVENTS.md, "What the SDKs retry".
+     */
     public static final int SYSTEM_BUSY = 1;
     public static final int INTERNAL_ERROR = 1000040343;
 
@@ -172,7 +175,7 @@ public final class LongConnectionServer implements EventDelivery, AutoCloseable 
 
     /**
      * The discovery code for wrong credentials. The real code is unverified; 10014 is Lark's "app secret invalid"
-     * on the token API. Any code but 0, 1 and 1000040343 is a non-retryable client error for the SDKs.
+     * on the token API. The official SDKs stop on it rather than retry (EVENTS.md, "What the SDKs retry").
      */
     public LongConnectionServer badCredentialsCode(int code) {
         this.badCredentialsCode = code;
@@ -208,6 +211,10 @@ public final class LongConnectionServer implements EventDelivery, AutoCloseable 
     public LongConnectionServer ackTimeout(Duration timeout) {
         this.ackTimeout = timeout;
         return this;
+    }
+
+    public Duration ackTimeout() {
+        return ackTimeout;
     }
 
     /** When failed attempts are pushed again (default {@link RetrySchedule#lark()}). */
@@ -258,10 +265,10 @@ public final class LongConnectionServer implements EventDelivery, AutoCloseable 
         try {
             request = JSON.readTree(requestBody);
         } catch (IOException e) {
-            return reply(400, 400, "invalid request body", null);
+            return discoveryError(400, 400, "invalid request body");
         }
         if (request == null || !request.isObject()) {
-            return reply(400, 400, "invalid request body", null);
+            return discoveryError(400, 400, "invalid request body");
         }
         String requestAppId = request.path("AppID").asText("");
         String requestSecret = request.path("AppSecret").asText("");
@@ -269,7 +276,7 @@ public final class LongConnectionServer implements EventDelivery, AutoCloseable 
                 ? !requestAppId.isEmpty()
                 : appId.equals(requestAppId) && appSecret.equals(requestSecret);
         if (!credentialsOk) {
-            return reply(200, badCredentialsCode, "app id or app secret invalid", null);
+            return discoveryError(200, badCredentialsCode, "app id or app secret invalid");
         }
         String deviceId = Long.toString(7_000_000_000_000_000_000L + Math.floorMod(random.nextLong(), 1_000_000_000_000_000_000L));
         String ticket = java.util.UUID.randomUUID().toString();
@@ -289,13 +296,25 @@ public final class LongConnectionServer implements EventDelivery, AutoCloseable 
         return reply(200, 0, "ok", data);
     }
 
+    /**
+     * A failed discovery. The body keeps the success shape with an empty {@code data}: the Node SDK (1.74) destructures
+     * {@code data.URL} and {@code data.ClientConfig} before it looks at {@code code}, so a missing or null {@code data}
+     * makes it throw and retry forever instead of classifying the code; its own tests model failures as
+     * {@code "data":{"URL":"","ClientConfig":{}}}. The Java SDK (2.5.3) reads {@code data} only when the code is 0.
+     * What the real gateway puts in {@code data} on failure is unverified.
+     */
+    static HttpReply discoveryError(int httpStatus, int code, String msg) {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("URL", "");
+        data.putObject("ClientConfig");
+        return reply(httpStatus, code, msg, data);
+    }
+
     private static HttpReply reply(int httpStatus, int code, String msg, ObjectNode data) {
         ObjectNode body = JSON.createObjectNode();
         body.put("code", code);
         body.put("msg", msg);
-        if (data != null) {
-            body.set("data", data);
-        }
+        body.set("data", data);
         return HttpReply.json(httpStatus, body.toString());
     }
 
@@ -457,6 +476,13 @@ public final class LongConnectionServer implements EventDelivery, AutoCloseable 
 
     void silenceAll() {
         openConnections().forEach(WsConnection::silence);
+    }
+
+    /** Forgets recorded deliveries, acks and refused handshakes; connections and pending redeliveries go on. */
+    public void forgetRecords() {
+        deliveries.clear();
+        acks.clear();
+        refusedHandshakes.clear();
     }
 
     // ---- observation -------------------------------------------------------------------------

@@ -57,8 +57,8 @@ public final class WsFaults {
     }
 
     /**
-     * The next {@code count} discoveries answer HTTP 200 with {@code {"code":code,"msg":message}}: code 1 (system
-     * busy) and 1000040343 are retryable for the SDKs, any other code is a client error.
+     * The next {@code count} discoveries answer HTTP 200 with {@code {"code":code,"msg":message,"data":{"URL":"",
+     * "ClientConfig":{}}}}. Which codes the SDKs retry differs per SDK: see EVENTS.md, "What the SDKs retry".
      */
     public WsFaults failNextDiscoveries(int count, int code, String message) {
         discoveryFailureCode = code;
@@ -68,7 +68,7 @@ public final class WsFaults {
         return this;
     }
 
-    /** The next {@code count} discoveries answer with this HTTP status (retryable for the SDKs). */
+    /** The next {@code count} discoveries answer with this HTTP status (both official SDKs retry any non-200). */
     public WsFaults failNextDiscoveriesWithHttpStatus(int count, int httpStatus) {
         discoveryFailureCode = httpStatus;
         discoveryFailureMessage = "system busy";
@@ -97,10 +97,6 @@ public final class WsFaults {
         if (discoveriesToFail.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
             return null;
         }
-        var body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-        body.put("code", discoveryFailureCode);
-        body.put("msg", discoveryFailureMessage);
-        body.putNull("data");
-        return HttpReply.json(discoveryFailureHttpStatus, body.toString());
+        return LongConnectionServer.discoveryError(discoveryFailureHttpStatus, discoveryFailureCode, discoveryFailureMessage);
     }
 }

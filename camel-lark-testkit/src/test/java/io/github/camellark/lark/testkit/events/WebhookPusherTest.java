@@ -58,10 +58,30 @@ class WebhookPusherTest {
         });
         TestReceiver.Received received = app.received().get(0);
         assertThat(received.bodyAsString()).isEqualTo(event.toJson());
-        assertThat(received.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+        assertThat(received.header("Content-Type")).isEqualTo("application/json");
         assertThat(received.header(WebhookRequest.TIMESTAMP)).matches("\\d{10}");
         assertThat(received.header(WebhookRequest.NONCE)).isNotBlank();
         assertThat(received.header(WebhookRequest.SIGNATURE)).as("no Encrypt Key, no signature").isNull();
+    }
+
+    @Test
+    void aPushCarriesLarksHeadersAndNoneAJavaClientWouldAdd() {
+        await().until(hook.withEncryptKey("k3y").push(events.textMessage(alice, "oc_1", "hi"))::isDelivered);
+
+        assertThat(app.received().get(0).headers().keySet())
+                .map(name -> name.toLowerCase(java.util.Locale.ROOT))
+                .containsExactlyInAnyOrder("host", "content-length", "content-type", "x-lark-request-timestamp",
+                        "x-lark-request-nonce", "x-lark-signature", "x-request-id");
+    }
+
+    @Test
+    void anEncryptedBodyIsExactlyCompactJsonAsTheNodeSdkReSerialisesIt() throws Exception {
+        await().until(hook.withEncryptKey("k3y").push(events.textMessage(alice, "oc_1", "hi"))::isDelivered);
+
+        String body = app.received().get(0).bodyAsString();
+        String encrypt = new ObjectMapper().readTree(body).path("encrypt").asText();
+        // JSON.stringify(JSON.parse(body)) in the Node SDK must give these very bytes, or its signature check fails
+        assertThat(body).isEqualTo("{\"encrypt\":\"" + encrypt + "\"}").matches("\\{\"encrypt\":\"[A-Za-z0-9+/]+=*\"}");
     }
 
     @Test

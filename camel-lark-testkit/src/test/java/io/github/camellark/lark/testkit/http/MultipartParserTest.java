@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,7 +30,7 @@ class MultipartParserTest {
                 "Content-Type: application/pdf\r\n\r\n");
         body = concat(body, file, "\r\n--b0undary--\r\n".getBytes(StandardCharsets.UTF_8));
 
-        List<MultipartPart> parts = MultipartParser.parse(new Trickle(new ByteArrayInputStream(body)), "b0undary", dir);
+        List<MultipartPart> parts = MultipartParser.parse(new Trickle(new ByteArrayInputStream(body)), "b0undary", dir, Set.of());
 
         assertThat(parts).hasSize(2);
         assertThat(parts.get(0).name()).isEqualTo("file_type");
@@ -40,10 +41,24 @@ class MultipartParserTest {
     }
 
     @Test
+    void aNamedFileFieldIsStreamedToDiskWithoutAFileNameAndOtherFieldsStayInMemory() throws IOException {
+        byte[] body = concat("--b\r\nContent-Disposition: form-data; name=\"image\"\r\nContent-Type: application/octet-stream\r\n\r\n",
+                "PNGDATA\r\n--b\r\nContent-Disposition: form-data; name=\"image_type\"\r\n\r\nmessage\r\n--b--\r\n");
+
+        List<MultipartPart> parts = MultipartParser.parse(new ByteArrayInputStream(body), "b", dir, Set.of("image"));
+
+        assertThat(parts.get(0).isFile()).isTrue();
+        assertThat(parts.get(0).fileName()).isNull();
+        assertThat(Files.readString(parts.get(0).file())).isEqualTo("PNGDATA");
+        assertThat(parts.get(1).isFile()).isFalse();
+        assertThat(parts.get(1).value()).isEqualTo("message");
+    }
+
+    @Test
     void aTruncatedBodyFailsAndLeavesNoTemporaryFiles() throws IOException {
         byte[] body = concat("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n\r\n", "abc");
 
-        assertThatThrownBy(() -> MultipartParser.parse(new ByteArrayInputStream(body), "b", dir)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> MultipartParser.parse(new ByteArrayInputStream(body), "b", dir, Set.of())).isInstanceOf(IOException.class);
         try (var files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }

@@ -93,6 +93,23 @@ class LongConnectionServerTest {
         assertThat(server.discoveryCount()).isEqualTo(4);
     }
 
+    @Test
+    void failedDiscoveriesKeepTheDataShapeTheSdksDestructure() throws Exception {
+        server.credentials("cli_app", "s3cret");
+        server.faults().failNextDiscoveries(1, LongConnectionServer.INTERNAL_ERROR, "internal error");
+        JsonNode busy = JSON.readTree(server.discover(body("cli_app", "s3cret")).body());
+        JsonNode wrong = JSON.readTree(server.discover(body("cli_app", "guess")).body());
+        server.faults().failNextDiscoveriesWithHttpStatus(1, 503);
+        JsonNode unavailable = JSON.readTree(server.discover(body("cli_app", "s3cret")).body());
+
+        for (JsonNode failure : List.of(busy, wrong, unavailable)) {
+            assertThat(failure.path("code").asInt()).isNotZero();
+            assertThat(failure.path("data").path("URL").isTextual()).as("data.URL of %s", failure).isTrue();
+            assertThat(failure.path("data").path("URL").asText()).isEmpty();
+            assertThat(failure.path("data").path("ClientConfig").isObject()).as("data.ClientConfig of %s", failure).isTrue();
+        }
+    }
+
     // ---- handshake ---------------------------------------------------------------------------
 
     @Test
