@@ -14,6 +14,7 @@ import java.util.Set;
 final class FootprintSection {
 
     private static final long GOAL_ADDED_BYTES = 6L * 1024 * 1024;
+    private static final String COMPONENT = "camel-lark-component";
     private static final String PLATFORM_HTTP_VERTX = "camel-platform-http-vertx";
 
     private final Report report;
@@ -59,7 +60,7 @@ final class FootprintSection {
         Path repository = Path.of(System.getProperty("bench.m2", System.getProperty("user.home") + "/.m2/repository"));
         Path componentJar = Path.of(System.getProperty("bench.componentJar", "../camel-lark-component/target/none.jar"));
         Footprint footprint = new Footprint(tree, repository);
-        List<Footprint.Jar> component = footprint.closureOf("camel-lark-component",
+        List<Footprint.Jar> component = footprint.closureOf(COMPONENT,
                 Files.exists(componentJar) ? componentJar : null);
         List<Footprint.Jar> sdk = footprint.closureOf("oapi-sdk", null);
         Set<String> core = footprint.camelCoreAndJackson();
@@ -79,7 +80,8 @@ final class FootprintSection {
                 + " (component jar included) on top of camel-core and Jackson; its whole closure is "
                 + Report.mb(Footprint.total(component)) + ". The SDK adds " + sdk.size() + " jars, " + Report.mb(sdkBytes) + ".");
         report.goalAtMost("4", "added jars <= 6 MB over camel-support + Jackson (component jar included)",
-                Report.mb(componentBytes) + " in " + componentExtra.size() + " jars (SDK " + Report.mb(sdkBytes) + ")",
+                Report.mb(componentBytes) + " in " + componentExtra.size() + " jars, " + Report.mb(componentBytes - ownJar(component))
+                        + " without its own jar (SDK " + Report.mb(sdkBytes) + ")",
                 componentBytes, GOAL_ADDED_BYTES);
         platformHttpVertx(footprint, component);
     }
@@ -93,13 +95,17 @@ final class FootprintSection {
         Set<String> platform = new HashSet<>();
         footprint.closureOf(PLATFORM_HTTP_VERTX, null).forEach(jar -> platform.add(jar.groupId() + ":" + jar.artifactId()));
         List<Footprint.Jar> extra = component.stream()
-                .filter(jar -> !jar.artifactId().equals("camel-lark-component"))
+                .filter(jar -> !jar.artifactId().equals(COMPONENT))
                 .filter(jar -> !platform.contains(jar.groupId() + ":" + jar.artifactId())).toList();
         long bytes = Footprint.total(extra);
         report.note("Jars camel-lark brings that " + PLATFORM_HTTP_VERTX + " does not (its own jar aside): "
                 + (extra.isEmpty() ? "none" : extra.stream().map(j -> j.name() + " (" + Report.mb(j.bytes()) + ")").toList()) + ".");
         report.goalAtMost("4", "0 bytes added to an app with " + PLATFORM_HTTP_VERTX + " (component jar aside)",
                 Report.mb(bytes) + " in " + extra.size() + " jars", bytes, 0);
+    }
+
+    private static long ownJar(List<Footprint.Jar> component) {
+        return component.stream().filter(jar -> jar.artifactId().equals(COMPONENT)).mapToLong(Footprint.Jar::bytes).sum();
     }
 
     private static long median(long[] values) {

@@ -2,6 +2,7 @@ package io.github.camellark.lark.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,13 +46,19 @@ public final class JfrSummary {
             System.err.println("usage: JfrSummary <recording.jfr> [thread-name-regex]");
             System.exit(2);
         }
-        System.out.print(summarize(Path.of(args[0]), args.length > 1 ? Pattern.compile(args[1]) : null));
+        System.out.print(summarize(Path.of(args[0]), args.length > 1 ? Pattern.compile(args[1]) : null, Instant.MIN));
     }
 
-    /** The summary of one recording, as printed text; {@code threads} (or null for all) keeps matching threads only. */
-    static String summarize(Path recording, Pattern threads) throws IOException {
+    /**
+     * The summary of one recording, as printed text: only events from {@code since} on, and of the threads matching
+     * {@code threads} (null for all).
+     */
+    static String summarize(Path recording, Pattern threads, Instant since) throws IOException {
         JfrSummary summary = new JfrSummary();
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            if (event.getStartTime().isBefore(since)) {
+                continue;
+            }
             String type = event.getEventType().getName();
             if (type.equals("jdk.ExecutionSample")) {
                 RecordedThread thread = event.getThread("sampledThread");

@@ -3,6 +3,7 @@ package io.github.camellark.lark.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,7 +12,8 @@ import jdk.jfr.Recording;
 
 /**
  * One extra camel-lark run at 64 sends in flight under a JFR recording (JFR's "profile" settings, CPU sampled every
- * 2 ms), after the measured rounds so it cannot distort them; its {@link JfrSummary} lands in the report. Chosen by
+ * 2 ms), after the measured rounds so it cannot distort them and after a recorded warm-up of a quarter of its sends;
+ * its {@link JfrSummary} lands in the report. Chosen by
  * {@code -Dbench.jfr=http} (the default), {@code https} or {@code off}; the recording stays in the work directory for
  * {@code jfr print} or JDK Mission Control.
  */
@@ -43,14 +45,19 @@ final class SendProfile {
         Path file = work.resolve("camel-send-" + CONCURRENCY + "-" + transport.toLowerCase(Locale.ROOT) + ".jfr");
         BenchMain.log("JFR profile: camel-lark over " + transport + ", " + count + " sends, " + CONCURRENCY + " in flight");
         SendRun run;
+        Instant measured;
         try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
             recording.start();
+            // starting JFR instruments classes and deoptimises code, and each thread's first allocation sample weighs
+            // all it allocated before: a recorded warm-up absorbs both, and the summary starts after it
+            harness.runAsync(BenchMain.CAMEL, clients.camel(), count / 4, CONCURRENCY);
+            measured = Instant.now();
             run = harness.runAsync(BenchMain.CAMEL, clients.camel(), count, CONCURRENCY);
             recording.stop();
             recording.dump(file);
         }
-        String summary = JfrSummary.summarize(file, null);
+        String summary = JfrSummary.summarize(file, null, measured);
         report.preformatted(String.format(Locale.ROOT, "1b. Where camel-lark's send time goes: JFR over %s, %d in flight"
                         + " (%d sends at %.0f msg/s while recorded; recording %s)", transport, CONCURRENCY, count,
                 run.perSecond(), file.getFileName()), summary);
