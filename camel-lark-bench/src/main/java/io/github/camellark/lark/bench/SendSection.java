@@ -35,7 +35,7 @@ final class SendSection {
                 SendClients https = tlsStub == null ? null : new SendClients(SendRun.HTTPS, tlsStub.baseUri(), count, report)) {
             Map<String, Long> tokens = http.warmUp(harness, warmup, stub.tokenRequests::sum);
             report.note("Token requests made by the first 16 concurrent sends (the bare client fetched its one token"
-                    + " before): " + tokens.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList() + ".");
+                    + " before): " + String.join(", ", tokens.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()) + ".");
             if (https != null) {
                 https.warmUp(harness, warmup / 2, tlsStub.tokenRequests::sum);
             }
