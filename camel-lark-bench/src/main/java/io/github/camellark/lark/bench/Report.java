@@ -54,11 +54,6 @@ final class Report {
         goals.add(new Goal(section, goal, measured, limit == 0 ? "-" : fmt((double) bytes / limit, 2), verdict));
     }
 
-    /** A comparison the issue asks for without a target: shown with its ratio, no verdict. */
-    void info(String section, String what, String measured, double ratio) {
-        goals.add(new Goal(section, what, measured, fmt(ratio, 2), "no goal (reported)"));
-    }
-
     void goalNotMeasured(String section, String goal, String reason) {
         String why = reason.replace('\n', ' ').replace('|', '/');
         why = why.length() > 200 ? why.substring(0, 200) + "..." : why;
