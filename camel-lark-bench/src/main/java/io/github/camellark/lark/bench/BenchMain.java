@@ -16,7 +16,7 @@ import java.util.Locale;
 public final class BenchMain {
 
     static final String RAW = "raw socket";
-    static final String BARE = "bare HttpClient";
+    static final String BARE = "bare Vert.x";
     static final String SDK = "official SDK";
     static final String CAMEL = "camel-lark";
 
@@ -44,7 +44,9 @@ public final class BenchMain {
                 break;
             case "quick":
             case "full":
-                new BenchMain(mode.equals("quick")).runAll();
+                // first thing, before any class reads the JVM's default SSLContext
+                TlsCertificate certificate = trustedCertificate();
+                new BenchMain(mode.equals("quick")).runAll(certificate);
                 break;
             default:
                 throw new IllegalArgumentException("unknown mode " + mode + "; use full or quick");
@@ -53,7 +55,23 @@ public final class BenchMain {
         System.exit(0);
     }
 
-    private void runAll() throws Exception {
+    /** The HTTPS stub's certificate, made trusted by default; null (no HTTPS rows) when keytool fails. */
+    private static TlsCertificate trustedCertificate() {
+        if (!selected("send")) {
+            return null;
+        }
+        try {
+            TlsCertificate certificate = TlsCertificate.generate(
+                    Path.of(System.getProperty("bench.work", "target/bench-work")).toAbsolutePath().resolve("tls"));
+            certificate.trustByDefault();
+            return certificate;
+        } catch (Exception e) {
+            log("no HTTPS rows: the stub's certificate could not be made: " + e);
+            return null;
+        }
+    }
+
+    private void runAll(TlsCertificate certificate) throws Exception {
         long started = System.nanoTime();
         String loadAtStart = load();
         com.sun.management.OperatingSystemMXBean os =
@@ -66,7 +84,9 @@ public final class BenchMain {
         try (StubLarkServer stub = new StubLarkServer(Integer.getInteger("bench.stubThreads", 1))) {
             log("load average " + load());
             if (selected("send")) {
-                new SendSection(report, quick).run(stub);
+                try (TlsStubServer tlsStub = startTlsStub(certificate)) {
+                    new SendSection(report, quick).run(stub, tlsStub);
+                }
             }
             if (selected("events")) {
                 new EventSection(report, quick).run(stub);
@@ -91,13 +111,27 @@ public final class BenchMain {
         }
     }
 
+    private TlsStubServer startTlsStub(TlsCertificate certificate) {
+        if (certificate == null) {
+            report.missing("HTTPS sends: the stub's certificate could not be made (see the log)");
+            return null;
+        }
+        try {
+            return new TlsStubServer(certificate);
+        } catch (Exception e) {
+            report.missing("HTTPS sends: the HTTPS stub could not start (" + e.getMessage() + ")");
+            log("HTTPS stub unavailable: " + e);
+            return null;
+        }
+    }
+
     /** -Dbench.sections=send,events,files,footprint (default: all) picks what runs, for development. */
     private static boolean selected(String section) {
         String sections = System.getProperty("bench.sections", "all");
         return sections.equals("all") || Arrays.asList(sections.split(",")).contains(section);
     }
 
-    /** -Dbench.clients=bare,sdk,camel (default: all) narrows the send section, e.g. to profile one client. */
+    /** -Dbench.clients=raw,bare,sdk,camel (default: all) narrows the send section, e.g. to profile one client. */
     static boolean client(String name) {
         String clients = System.getProperty("bench.clients", "all");
         return clients.equals("all") || Arrays.asList(clients.split(",")).contains(name);

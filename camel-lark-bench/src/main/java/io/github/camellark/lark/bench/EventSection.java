@@ -2,7 +2,6 @@ package io.github.camellark.lark.bench;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -65,7 +64,7 @@ final class EventSection {
             camel = CamelEventsReceiver.webhook();
         } catch (Exception e) {
             BenchMain.log("camel-lark webhook receiver unavailable: " + e);
-            report.goalNotMeasured("2", "webhook events/s >= SDK", "lark:events?transport=webhook could not start: " + e.getMessage());
+            report.missing("camel-lark webhook intake: lark:events?transport=webhook could not start: " + e.getMessage());
             return;
         }
         try (camel) {
@@ -97,12 +96,12 @@ final class EventSection {
                 camel = CamelEventsReceiver.webSocket(stub.baseUri());
             } catch (Exception e) {
                 BenchMain.log("camel-lark long-connection receiver unavailable: " + e);
-                report.goalNotMeasured("2", "websocket frames/s >= SDK", "lark:events (WebSocket) could not start: " + e.getMessage());
+                report.goalNotMeasured("2", "long connection: events/s >= 1.2x SDK ws.Client", "lark:events (WebSocket) could not start: " + e.getMessage());
                 return;
             }
             try (camel) {
                 if (!connected.await(15, TimeUnit.SECONDS)) {
-                    report.goalNotMeasured("2", "websocket frames/s >= SDK", "lark:events did not open the long connection in 15 s");
+                    report.goalNotMeasured("2", "long connection: events/s >= 1.2x SDK ws.Client", "lark:events did not open the long connection in 15 s");
                     return;
                 }
                 server.push(BenchMain.CAMEL, warm, WINDOW, camel.routed::sum);
@@ -146,20 +145,17 @@ final class EventSection {
         report.section("2. Event intake (im.message.receive_v1; webhook: AES-256-CBC encrypted and signed)",
                 List.of("receiver", "transport", "in flight", "events", "events/s", "p50 ack ms", "p99 ack ms", "alloc B/event",
                         "CPU us/event", "errors", "handled by route/handler"), rows);
-        for (String transport : List.of("webhook", "websocket")) {
-            EventRun camel = find(BenchMain.CAMEL, transport);
-            // the SDK's best hosting is the reference
-            EventRun sdk = runs.stream().filter(r -> r.receiver().startsWith(BenchMain.SDK) && r.transport().equals(transport))
-                    .max(Comparator.comparingDouble(EventRun::perSecond)).orElse(null);
-            if (camel == null || sdk == null) {
-                continue;
-            }
-            report.goal("2", transport + " events/s >= SDK",
-                    Report.fmt(camel.perSecond(), 0) + " vs " + Report.fmt(sdk.perSecond(), 0) + " events/s",
-                    camel.perSecond() / sdk.perSecond(), 1.0, false);
-            report.goal("2", transport + " p99 ack < 20 ms at that rate", Report.fmt(camel.p99Millis(), 2) + " ms (SDK "
-                    + Report.fmt(sdk.p99Millis(), 2) + " ms)", camel.p99Millis() / 20.0, 1.0, true);
+        // the webhook rows stay for comparison; their goals belong to another issue
+        EventRun camel = find(BenchMain.CAMEL, "websocket");
+        EventRun sdk = find(BenchMain.SDK, "websocket");
+        if (camel == null || sdk == null) {
+            return;
         }
+        report.goal("2", "long connection: events/s >= 1.2x SDK ws.Client",
+                Report.fmt(camel.perSecond(), 0) + " vs " + Report.fmt(sdk.perSecond(), 0) + " events/s",
+                camel.perSecond() / sdk.perSecond(), 1.2, false);
+        report.goal("2", "long connection: p99 ack < 10 ms at that rate", Report.fmt(camel.p99Millis(), 2) + " ms (SDK "
+                + Report.fmt(sdk.p99Millis(), 2) + " ms)", camel.p99Millis() / 10.0, 1.0, true);
     }
 
     private EventRun find(String receiver, String transport) {

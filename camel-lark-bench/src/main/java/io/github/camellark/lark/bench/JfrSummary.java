@@ -2,6 +2,7 @@ package io.github.camellark.lark.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,7 +21,7 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Summarises a JFR recording of a benchmark run (docs/benchmarks.md, "Profiling"): where the CPU samples are, by
  * thread group and by method (self and inclusive), and who allocates, by the nearest frame of a known layer
- * (JDK HttpClient, Camel, camel-lark client/handlers, Jackson ...). Needs only the JDK:
+ * (Vert.x/Netty, JDK TLS, Camel, camel-lark client/handlers, Jackson ...). Needs only the JDK:
  * {@code java -cp camel-lark-bench/target/classes io.github.camellark.lark.bench.JfrSummary rec.jfr [thread-regex]}.
  */
 public final class JfrSummary {
@@ -45,9 +46,19 @@ public final class JfrSummary {
             System.err.println("usage: JfrSummary <recording.jfr> [thread-name-regex]");
             System.exit(2);
         }
-        Pattern threads = args.length > 1 ? Pattern.compile(args[1]) : null;
+        System.out.print(summarize(Path.of(args[0]), args.length > 1 ? Pattern.compile(args[1]) : null, Instant.MIN));
+    }
+
+    /**
+     * The summary of one recording, as printed text: only events from {@code since} on, and of the threads matching
+     * {@code threads} (null for all).
+     */
+    static String summarize(Path recording, Pattern threads, Instant since) throws IOException {
         JfrSummary summary = new JfrSummary();
-        for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
+        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            if (event.getStartTime().isBefore(since)) {
+                continue;
+            }
             String type = event.getEventType().getName();
             if (type.equals("jdk.ExecutionSample")) {
                 RecordedThread thread = event.getThread("sampledThread");
@@ -60,7 +71,7 @@ public final class JfrSummary {
                 }
             }
         }
-        summary.print();
+        return summary.render();
     }
 
     private static boolean matches(Pattern threads, RecordedThread thread) {
@@ -117,10 +128,11 @@ public final class JfrSummary {
         Map<String, Pattern> layers = new LinkedHashMap<>();
         layers.put("camel-lark uuid (SHA-256 idempotency key)", Pattern.compile("LarkCall\\.uuid$"));
         layers.put("Jackson", Pattern.compile("^com\\.fasterxml\\.jackson"));
+        layers.put("camel-lark transport (port and Vert.x adapter)", Pattern.compile("^io\\.github\\.camellark\\.lark\\.client\\.(http|vertx)\\."));
         layers.put("camel-lark client (LarkClient, LarkRequest, tokens)", Pattern.compile("^io\\.github\\.camellark\\.lark\\.client"));
         layers.put("camel-lark events (pipeline, crypto, transports)", Pattern.compile("^io\\.github\\.camellark\\.lark\\.event"));
         layers.put("camel-lark handlers and content", Pattern.compile("^io\\.github\\.camellark\\.lark\\.(producer|content)"));
-        layers.put("JDK HttpClient / WebSocket", Pattern.compile("^(jdk\\.internal\\.net\\.http|java\\.net\\.http)"));
+        layers.put("JDK TLS (SSLEngine, ciphers)", Pattern.compile("^(sun\\.security\\.ssl|javax\\.net\\.ssl|com\\.sun\\.crypto|javax\\.crypto)"));
         layers.put("Camel platform-http (Vert.x)", Pattern.compile("^org\\.apache\\.camel\\.component\\.platform\\.http"));
         layers.put("Camel exchange, unit of work, routing", Pattern.compile("^org\\.apache\\.camel"));
         layers.put("Vert.x / Netty", Pattern.compile("^io\\.(vertx|netty)"));
@@ -129,20 +141,22 @@ public final class JfrSummary {
         return layers;
     }
 
-    private void print() {
-        System.out.printf(Locale.ROOT, "CPU samples: %d%n", cpuSamples);
-        top("threads", threadSamples, cpuSamples, 12);
-        top("self (CPU)", selfSamples, cpuSamples, TOP);
-        top("inclusive (CPU)", inclusiveSamples, cpuSamples, TOP);
-        System.out.printf(Locale.ROOT, "%nallocation samples weigh %.1f MB%n", allocatedWeight / 1e6);
-        top("allocated by layer", layerBytes, allocatedWeight, 15);
-        top("allocated classes", classBytes, allocatedWeight, 12);
+    private String render() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "CPU samples: %d%n", cpuSamples));
+        top(out, "threads", threadSamples, cpuSamples, 12);
+        top(out, "self (CPU)", selfSamples, cpuSamples, TOP);
+        top(out, "inclusive (CPU)", inclusiveSamples, cpuSamples, TOP);
+        out.append(String.format(Locale.ROOT, "%nallocation samples weigh %.1f MB%n", allocatedWeight / 1e6));
+        top(out, "allocated by layer", layerBytes, allocatedWeight, 15);
+        top(out, "allocated classes", classBytes, allocatedWeight, 12);
+        return out.toString();
     }
 
-    private static void top(String title, Map<String, Long> counts, long total, int limit) {
-        System.out.println("-- " + title);
+    private static void top(StringBuilder out, String title, Map<String, Long> counts, long total, int limit) {
+        out.append("-- ").append(title).append(System.lineSeparator());
         counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit)
-                .forEach(e -> System.out.printf(Locale.ROOT, "%6.1f%%  %s%n", total == 0 ? 0 : 100.0 * e.getValue() / total,
-                        e.getKey()));
+                .forEach(e -> out.append(String.format(Locale.ROOT, "%6.1f%%  %s%n",
+                        total == 0 ? 0 : 100.0 * e.getValue() / total, e.getKey())));
     }
 }

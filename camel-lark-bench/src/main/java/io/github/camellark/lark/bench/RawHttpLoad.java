@@ -18,10 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
 /**
  * A load generator that costs next to nothing per request, so it is never what a receiver is measured at: every
  * request is encoded to bytes before the clock starts, and {@code window} threads each keep one HTTP/1.1 keep-alive
- * socket with one request in flight (write, read the status and skip the body, repeat).
+ * socket (TLS for an https URL) with one request in flight (write, read the status and skip the body, repeat).
  */
 final class RawHttpLoad {
 
@@ -115,14 +119,27 @@ final class RawHttpLoad {
 
     /** One keep-alive socket with its buffered reader. */
     private static final class Connection {
-        private final Socket socket = new Socket();
+        private final Socket socket;
         private final OutputStream out;
         private final InputStream in;
 
+        /** Plain TCP, or TLS over it for an https URL (trusting what the JVM's default trust store trusts). */
         Connection(URI url) throws IOException {
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 5000);
-            socket.setSoTimeout(30_000);
+            Socket tcp = new Socket();
+            tcp.setTcpNoDelay(true);
+            tcp.connect(new InetSocketAddress(url.getHost(), url.getPort()), 5000);
+            tcp.setSoTimeout(30_000);
+            if ("https".equals(url.getScheme())) {
+                SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
+                        .createSocket(tcp, url.getHost(), url.getPort(), true);
+                SSLParameters parameters = tls.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                tls.setSSLParameters(parameters);
+                tls.startHandshake();
+                socket = tls;
+            } else {
+                socket = tcp;
+            }
             out = socket.getOutputStream();
             in = new BufferedInputStream(socket.getInputStream(), 8192);
         }

@@ -24,6 +24,11 @@ final class Report {
         }
     }
 
+    /** A block of text printed as is (e.g. a profile summary), under its own heading. */
+    void preformatted(String title, String text) {
+        details.append("\n### ").append(title).append("\n\n```\n").append(text.strip()).append("\n```\n");
+    }
+
     void note(String text) {
         details.append('\n').append(text).append('\n');
     }
@@ -43,9 +48,10 @@ final class Report {
         goals.add(new Goal(section, goal, measured, fmt(ratio, 2), verdict));
     }
 
-    /** A comparison the issue asks for without a target: shown with its ratio, no verdict. */
-    void info(String section, String what, String measured, double ratio) {
-        goals.add(new Goal(section, what, measured, fmt(ratio, 2), "no goal (reported)"));
+    /** A goal on bytes with an absolute limit: met when {@code bytes <= limit}, else missed by the excess. */
+    void goalAtMost(String section, String goal, String measured, long bytes, long limit) {
+        String verdict = bytes <= limit ? "met" : "MISSED by " + mb(bytes - limit);
+        goals.add(new Goal(section, goal, measured, limit == 0 ? "-" : fmt((double) bytes / limit, 2), verdict));
     }
 
     void goalNotMeasured(String section, String goal, String reason) {

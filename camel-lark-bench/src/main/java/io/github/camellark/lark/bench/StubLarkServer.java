@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The loopback Lark every client of the benchmark talks to: an HTTP/1.1 keep-alive server on non-blocking sockets that
  * answers with fixed, pre-encoded Lark envelopes. It parses only what it must (request line, Content-Length, chunked
- * bodies, Connection: close), so one or two selector threads outrun any client on this machine; the bare-HttpClient
- * ceiling figure is the proof. Bodies are read and discarded; big downloads are written from one shared buffer.
+ * bodies, Connection: close), so one or two selector threads outrun any client on this machine; the raw-socket
+ * figure is the proof. Bodies are read and discarded; big downloads are written from one shared buffer.
  */
 public final class StubLarkServer implements AutoCloseable {
 
@@ -34,15 +34,17 @@ public final class StubLarkServer implements AutoCloseable {
     static final String FILE_KEY = "file_v3_00bench_2c7d1b34-93c5-4bd1-8b6c-bench0000001";
     static final String THREAD_NAME_PREFIX = "stub-lark-";
     static final String EVENTS_PATH = "/lark/events";
+    static final String LOG_ID = "20240601000000BENCH0000000000";
 
-    private static final byte[] MESSAGE_REPLY = ("{\"code\":0,\"msg\":\"success\",\"data\":{"
+    /** Reply bodies shared with {@link TlsStubServer}, so both stubs answer with the same bytes. */
+    static final byte[] MESSAGE_REPLY = ("{\"code\":0,\"msg\":\"success\",\"data\":{"
             + "\"message_id\":\"" + MESSAGE_ID + "\",\"root_id\":\"\",\"parent_id\":\"\",\"thread_id\":\"\","
             + "\"msg_type\":\"text\",\"create_time\":\"1718000000123\",\"update_time\":\"1718000000123\","
             + "\"deleted\":false,\"updated\":false,\"chat_id\":\"oc_e95ed74912d3622abf838974fe095a48\","
             + "\"sender\":{\"id\":\"cli_a1b2c3d4e5f60718\",\"id_type\":\"app_id\",\"sender_type\":\"app\","
             + "\"tenant_key\":\"2ca1d211f64f6438\"},\"body\":{\"content\":\"{\\\"text\\\":\\\"hello from the benchmark\\\"}\"},"
             + "\"mentions\":[],\"upper_message_id\":\"\"}}").getBytes(StandardCharsets.UTF_8);
-    private static final byte[] TOKEN_REPLY = ("{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"" + TENANT_TOKEN
+    static final byte[] TOKEN_REPLY = ("{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"" + TENANT_TOKEN
             + "\",\"app_access_token\":\"a-bench-app-token\",\"expire\":7200}").getBytes(StandardCharsets.UTF_8);
     private static final byte[] UPLOAD_REPLY = ("{\"code\":0,\"msg\":\"success\",\"data\":{\"file_key\":\"" + FILE_KEY
             + "\",\"image_key\":\"img_v3_bench\"}}").getBytes(StandardCharsets.UTF_8);
@@ -130,7 +132,7 @@ public final class StubLarkServer implements AutoCloseable {
     private static byte[] head(int status, String contentType, long length) {
         String reason = status == 200 ? "OK" : "Not Found";
         return ("HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length
-                + "\r\nX-Tt-Logid: 20240601000000BENCH0000000000\r\n"
+                + "\r\nX-Tt-Logid: " + LOG_ID + "\r\n"
                 + (contentType.startsWith("application/octet-stream")
                         ? "Content-Disposition: attachment; filename=\"big.bin\"\r\n" : "")
                 + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
