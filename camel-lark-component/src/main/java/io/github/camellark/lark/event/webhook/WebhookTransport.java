@@ -1,6 +1,5 @@
 package io.github.camellark.lark.event.webhook;
 
-import java.time.Clock;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,7 +48,7 @@ public final class WebhookTransport implements EventTransport {
         CamelContext context = endpoint.getCamelContext();
         RestConfiguration rest = context.getRestConfiguration();
         String path = endpoint.getConfiguration().getWebhookPath();
-        LarkWebhookHandler handler = new LarkWebhookHandler(endpoint.getConfiguration(), pipeline, mapper, Clock.systemUTC());
+        LarkWebhookHandler handler = new LarkWebhookHandler(endpoint.getConfiguration(), pipeline, mapper, endpoint.getComponent().clock());
         httpConsumer = restConsumerFactory(context, rest).createConsumer(context, handler, "POST", path, null, null, null, rest,
                 Map.of());
         ServiceHelper.startService(httpConsumer);

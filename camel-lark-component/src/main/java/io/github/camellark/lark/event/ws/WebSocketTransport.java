@@ -12,8 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,8 +27,6 @@ import io.github.camellark.lark.event.EventTransport;
 import io.github.camellark.lark.health.ConsumerStatus;
 import io.github.camellark.lark.health.ConsumerStatus.State;
 import org.apache.camel.CamelContext;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
-import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.LoggingExceptionHandler;
@@ -45,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * forbidden) stop it: they go to the exception handler (every consumer's) and turn the consumers' health checks DOWN.
  * One instance serves every {@code lark:events} consumer of the app (see {@code SharedEventSource}).
  * <p>
- * Threads: one timer and a worker pool from Camel's ExecutorServiceManager (named {@code LarkWebSocket...}); socket
- * callbacks run on the HTTP client's threads and never run a route. All are released by {@link #stop()}.
+ * Threads: one timer from Camel's ExecutorServiceManager (named {@code LarkWebSocketTimer}); socket callbacks run on
+ * the HTTP client's threads and hand events to the pipeline, which routes them on its own threads. The timer is
+ * released by {@link #stop()}.
  */
 public final class WebSocketTransport implements EventTransport, LongConnection.Handler {
 
@@ -67,7 +64,6 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
 
     // created by start(), released by stop()
     private ScheduledExecutorService timer;
-    private ExecutorService workers;
     private FragmentAssembler fragments;
     private EndpointDiscovery discovery;
     private HttpClient http;
@@ -127,10 +123,6 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
         CamelContext context = endpoint.getCamelContext();
         ExecutorServiceManager executors = context.getExecutorServiceManager();
         timer = executors.newSingleThreadScheduledExecutor(this, "LarkWebSocketTimer");
-        // Abort, not Camel's default CallerRuns: a full pool must never run events on the socket's listener thread
-        ThreadPoolProfile profile = new ThreadPoolProfile("LarkWebSocketWorker");
-        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        workers = executors.newThreadPool(this, "LarkWebSocketWorker", profile);
         fragments = new FragmentAssembler(configuration.getWsFragmentTtl(), MAX_FRAGMENTED_MESSAGES, MAX_FRAGMENT_BYTES,
                 System::nanoTime);
         http = endpoint.httpClient();
@@ -172,9 +164,6 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
         ExecutorServiceManager executors = endpoint.getCamelContext().getExecutorServiceManager();
         if (timer != null) {
             executors.shutdownNow(timer);
-        }
-        if (workers != null) {
-            executors.shutdownGraceful(workers);
         }
         if (fragments != null) {
             fragments.clear();
@@ -420,32 +409,28 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
         }
     }
 
-    /** Runs the pipeline off the socket thread: a route may block, and the socket must keep reading (and acking). */
+    /**
+     * Hands the event to the pipeline right on the socket thread: the pipeline only parses and queues there, and owns
+     * the one hand-off to a routing thread (EventPipeline's contract), so the socket keeps reading and acking.
+     */
     private void dispatch(LongConnection connection, Frame frame, byte[] payload) {
         long receivedAt = System.nanoTime();
         CompletableFuture<Void> done = new CompletableFuture<>();
         inflight.add(done);
+        CompletableFuture<EventAck> result;
         try {
-            workers.execute(() -> {
-                CompletableFuture<EventAck> result;
-                try {
-                    result = pipeline.process(payload);
-                } catch (RuntimeException e) {
-                    result = CompletableFuture.failedFuture(e);
-                }
-                result.whenComplete((ack, error) -> {
-                    try {
-                        acknowledge(connection, frame, ack, error, receivedAt);
-                    } finally {
-                        inflight.remove(done);
-                        done.complete(null);
-                    }
-                });
-            });
-        } catch (RejectedExecutionException e) {
-            inflight.remove(done);
-            LOG.debug("Stopping: event {} left for Lark to redeliver", frame.header(Frame.MESSAGE_ID));
+            result = pipeline.process(payload);
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
         }
+        result.whenComplete((ack, error) -> {
+            try {
+                acknowledge(connection, frame, ack, error, receivedAt);
+            } finally {
+                inflight.remove(done);
+                done.complete(null);
+            }
+        });
     }
 
     /** The same frame back, plus {@code biz_rt}, with {@code {"code":200|500,"data":base64(reply)}} (lark-events.md §3.6). */
