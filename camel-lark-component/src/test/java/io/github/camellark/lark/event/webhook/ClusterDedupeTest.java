@@ -66,7 +66,6 @@ class ClusterDedupeTest {
             cleanup.clear();
         }
         instances.forEach(CamelContext::stop);
-        http.close();
     }
 
     @Test
@@ -76,9 +75,7 @@ class ClusterDedupeTest {
         String processorName = "lark-cluster-" + UUID.randomUUID();
         URI first = start(database, processorName);
         URI second = start(database, processorName);
-        cleanup = new JdbcMessageIdRepository(database, processorName);
-        cleanup.setCamelContext(instances.get(0));
-        cleanup.start();
+        cleanup = instances.get(0).getRegistry().lookupByNameAndType("larkEventIds", JdbcMessageIdRepository.class);
 
         List<CompletableFuture<Integer>> answers = new ArrayList<>();
         Semaphore inFlight = new Semaphore(64);
@@ -97,7 +94,9 @@ class ClusterDedupeTest {
         }
         assertThat(routed).as("events routed in the cluster").hasSize(EVENTS);
         assertThat(routed.values()).allSatisfy(count -> assertThat(count.get()).as("times one event was routed").isOne());
-        assertThat(LogCapture.linesContaining("ev-cluster-")).as("log lines about cluster events").isEmpty();
+        List<String> logged = LogCapture.linesContaining("ev-cluster-");
+        assertThat(logged).as("log lines about cluster events above DEBUG").allMatch(line -> line.startsWith("DEBUG"));
+        assertThat(logged.size()).as("log lines about the copies dropped").isLessThanOrEqualTo(EVENTS);
     }
 
     /** One instance of the application: its own Camel context, HTTP server and repository object, the shared database. */
