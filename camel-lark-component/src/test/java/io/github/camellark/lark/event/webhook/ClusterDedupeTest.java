@@ -1,13 +1,7 @@
 package io.github.camellark.lark.event.webhook;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,17 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.support.LarkBodies;
 import io.github.camellark.lark.support.LogCapture;
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
-import org.apache.camel.impl.DefaultCamelContext;
+import io.github.camellark.lark.support.WebhookInstance;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -51,21 +39,17 @@ import static org.assertj.core.api.Assertions.fail;
 class ClusterDedupeTest {
 
     private static final int EVENTS = 500;
-    private static final String ENCRYPT_KEY = "cluster-encrypt-key-0001";
-    private static final String TOKEN = "cluster-verification-token-0001";
+    private static final String PATH = "/lark/events";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, AtomicInteger> routed = new ConcurrentHashMap<>();
-    private final List<CamelContext> instances = new ArrayList<>();
-    private JdbcMessageIdRepository cleanup;
+    private final List<WebhookInstance> instances = new ArrayList<>();
 
     @AfterEach
     void stopInstances() {
-        if (cleanup != null) {
-            cleanup.clear();
+        if (!instances.isEmpty()) {
+            instances.get(0).context().getRegistry().lookupByNameAndType("larkEventIds", JdbcMessageIdRepository.class).clear();
         }
-        instances.forEach(CamelContext::stop);
+        instances.forEach(WebhookInstance::close);
     }
 
     @Test
@@ -73,17 +57,14 @@ class ClusterDedupeTest {
         DataSource database = database();
         // a name of its own: a PostgreSQL kept between runs may hold the rows of earlier runs
         String processorName = "lark-cluster-" + UUID.randomUUID();
-        URI first = start(database, processorName);
-        URI second = start(database, processorName);
-        cleanup = instances.get(0).getRegistry().lookupByNameAndType("larkEventIds", JdbcMessageIdRepository.class);
+        WebhookInstance first = start(database, processorName);
+        WebhookInstance second = start(database, processorName);
 
         List<CompletableFuture<Integer>> answers = new ArrayList<>();
         Semaphore inFlight = new Semaphore(64);
         for (int i = 0; i < EVENTS; i++) {
-            String chat = "oc_cluster" + i % 20;
-            String body = LarkBodies.encrypted(ENCRYPT_KEY, LarkBodies.messageInChat("ev-cluster-" + i, chat, "hi").replace(
-                    "\"token\":\"\"", "\"token\":\"" + TOKEN + "\""));
-            Map<String, String> headers = signed(body);
+            String body = WebhookInstance.encrypted(LarkBodies.messageInChat("ev-cluster-" + i, "oc_cluster" + i % 20, "hi"));
+            Map<String, String> headers = WebhookInstance.signed(body);
             // Lark's copy and its redelivery, or two copies behind a load balancer: both at the same moment
             answers.add(post(first, body, headers, inFlight));
             answers.add(post(second, body, headers, inFlight));
@@ -100,48 +81,19 @@ class ClusterDedupeTest {
     }
 
     /** One instance of the application: its own Camel context, HTTP server and repository object, the shared database. */
-    private URI start(DataSource database, String processorName) throws Exception {
-        int port = AvailablePortFinder.getNextAvailable();
-        CamelContext instance = new DefaultCamelContext();
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(port);
-        instance.addService(new VertxPlatformHttpServer(server));
-        LarkComponent lark = new LarkComponent();
-        lark.getConfiguration().setEncryptKey(ENCRYPT_KEY);
-        lark.getConfiguration().setVerificationToken(TOKEN);
-        instance.getRegistry().bind("lark", lark);
-        instance.getRegistry().bind("larkEventIds", new JdbcMessageIdRepository(database, processorName));
-        instance.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("lark:events?transport=webhook&idempotentRepository=#larkEventIds")
-                        .process(exchange -> routed.computeIfAbsent(
-                                exchange.getMessage().getHeader(LarkConstants.EVENT_ID, String.class),
-                                id -> new AtomicInteger()).incrementAndGet());
-            }
-        });
+    private WebhookInstance start(DataSource database, String processorName) throws Exception {
+        WebhookInstance instance = new WebhookInstance();
         instances.add(instance);
-        instance.start();
-        return URI.create("http://127.0.0.1:" + port + "/lark/events");
+        instance.context().getRegistry().bind("larkEventIds", new JdbcMessageIdRepository(database, processorName));
+        return instance.start(routes -> routes.from("lark:events?transport=webhook&idempotentRepository=#larkEventIds")
+                .process(exchange -> routed.computeIfAbsent(exchange.getMessage().getHeader(LarkConstants.EVENT_ID, String.class),
+                        id -> new AtomicInteger()).incrementAndGet()));
     }
 
-    private CompletableFuture<Integer> post(URI url, String body, Map<String, String> headers, Semaphore inFlight)
-            throws InterruptedException {
+    private static CompletableFuture<Integer> post(WebhookInstance instance, String body, Map<String, String> headers,
+                                                   Semaphore inFlight) throws InterruptedException {
         inFlight.acquire();
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                .whenComplete((response, error) -> inFlight.release())
-                .thenApply(HttpResponse::statusCode);
-    }
-
-    private static Map<String, String> signed(String body) {
-        String timestamp = String.valueOf(Instant.now().getEpochSecond());
-        String nonce = UUID.randomUUID().toString();
-        return Map.of("X-Lark-Request-Timestamp", timestamp, "X-Lark-Request-Nonce", nonce,
-                "X-Lark-Signature", LarkBodies.signature(timestamp, nonce, ENCRYPT_KEY, body));
+        return instance.post(PATH, body, headers).whenComplete((status, error) -> inFlight.release());
     }
 
     /** The database the instances share: the one named by LARK_TEST_JDBC_URL, else an embedded H2 of this test. */
