@@ -35,7 +35,7 @@ public final class WebhookInstance implements AutoCloseable {
     private final LarkComponent lark = new LarkComponent();
     private final int port = AvailablePortFinder.getNextAvailable();
 
-    public WebhookInstance() {
+    public WebhookInstance() throws Exception {
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost("127.0.0.1");
         server.setBindPort(port);
