@@ -40,33 +40,28 @@ class WebhookReplayTest {
         return instance.start(routes -> routes.from("lark:events?transport=webhook").process(exchange -> routed.incrementAndGet()));
     }
 
-    @Test
-    void aCapturedRequestReplayedAfterARestartIsRefusedOnceOlderThanMaxRequestAge() throws Exception {
-        String body = WebhookInstance.encrypted(LarkBodies.messageInChat("ev-replayed", "oc_replay", "transfer 100"));
+    /** Routes a request, stops the application, starts it again {@code later}, and replays the request: its status. */
+    private int replayedAfterARestart(String eventId, Duration later) throws Exception {
+        String body = WebhookInstance.encrypted(LarkBodies.messageInChat(eventId, "oc_replay", "transfer 100"));
         Map<String, String> captured = WebhookInstance.signed(body);
         WebhookInstance first = restartedAfter(Duration.ZERO);
         assertThat(first.post(PATH, body, captured).get(10, TimeUnit.SECONDS)).isEqualTo(200);
         assertThat(routed.get()).isOne();
         first.close();
 
-        WebhookInstance elevenMinutesLater = restartedAfter(Duration.ofMinutes(11));
+        return restartedAfter(later).post(PATH, body, captured).get(10, TimeUnit.SECONDS);
+    }
 
-        assertThat(elevenMinutesLater.post(PATH, body, captured).get(10, TimeUnit.SECONDS)).isEqualTo(401);
+    @Test
+    void aCapturedRequestReplayedAfterARestartIsRefusedOnceOlderThanMaxRequestAge() throws Exception {
+        assertThat(replayedAfterARestart("ev-replayed", Duration.ofMinutes(11))).isEqualTo(401);
         assertThat(routed.get()).as("events routed").isOne();
     }
 
     @Test
     void withinMaxRequestAgeARestartedInstanceWithAnInMemoryRepositoryRoutesTheReplayAgain() throws Exception {
-        String body = WebhookInstance.encrypted(LarkBodies.messageInChat("ev-replayed-soon", "oc_replay", "transfer 100"));
-        Map<String, String> captured = WebhookInstance.signed(body);
-        WebhookInstance first = restartedAfter(Duration.ZERO);
-        assertThat(first.post(PATH, body, captured).get(10, TimeUnit.SECONDS)).isEqualTo(200);
-        first.close();
-
-        WebhookInstance oneMinuteLater = restartedAfter(Duration.ofMinutes(1));
-
         // what the events guide says: a durable idempotentRepository closes this window
-        assertThat(oneMinuteLater.post(PATH, body, captured).get(10, TimeUnit.SECONDS)).isEqualTo(200);
+        assertThat(replayedAfterARestart("ev-replayed-soon", Duration.ofMinutes(1))).isEqualTo(200);
         assertThat(routed.get()).as("events routed").isEqualTo(2);
     }
 }
