@@ -13,8 +13,10 @@ import java.util.concurrent.CompletableFuture;
  * parses and queues, never blocks and never runs the route. It owns the one hand-off to a routing thread.</li>
  * <li>Call it in the order Lark sent the events (one call at a time per connection), since that is the order the
  * events of one chat reach the route.</li>
- * <li>Answer Lark when the returned future completes: on a routing thread (the route finished), on the deadline
- * thread (the route is slower than the deadline), or at once (challenges, duplicates, filtered, stale, full).</li>
+ * <li>Answer Lark when the returned future completes: on a routing thread (the route finished, or the event was a
+ * duplicate: the idempotent repository, maybe a database, is asked there), on the deadline thread (the route is slower
+ * than the deadline), or before {@code process} returns (challenges, filtered, stale, full, stopping). Whatever the
+ * transport does in that callback must not block: it runs on one of those threads.</li>
  * <li>A transport that can stop reading (the WebSocket) does so while {@link #accepting()} is false, and reads again
  * when {@link #onceAccepting} calls back. One that cannot (the webhook) answers {@link EventAck#overloaded()} events with
  * 503.</li>
