@@ -69,9 +69,9 @@ public final class WebhookTransport implements EventTransport {
             guard = VertxBodyLimit.install(context, path, max, refusal);
         }
         if (guard == null) {
-            LOG.warn("Lark events at POST {} are served by {}: a body larger than maxEventBodySize ({} bytes) is refused from"
-                     + " its Content-Length, but this server may read a chunked body into memory first. Bound request bodies"
-                     + " in the server or the proxy in front of it (for example nginx client_max_body_size).", path,
+            LOG.warn("Lark events at POST {} are served by {}: a body larger than maxEventBodySize ({} bytes) is refused with"
+                     + " 413, but this server may read it into memory before the component sees it. Bound request bodies in"
+                     + " the server or the proxy in front of it (for example nginx client_max_body_size).", path,
                     consumer.getClass().getSimpleName(), max);
         }
         return guard;
