@@ -103,10 +103,15 @@ public class LarkComponent extends HealthCheckComponent implements SSLContextPar
         return mapper;
     }
 
-    /** For tests that need to move time (token expiry). */
+    /** For tests that need to move time (token expiry, event age, request age). */
     void setClock(Clock clock) {
         this.clock = clock;
         tokenProviders.clear();
+    }
+
+    /** What "now" is for tokens, event ages and webhook request ages. */
+    public Clock clock() {
+        return clock;
     }
 
     static URI baseUri(LarkConfiguration configuration) {

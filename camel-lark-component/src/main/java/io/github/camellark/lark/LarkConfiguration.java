@@ -19,6 +19,19 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @Configurer
 public class LarkConfiguration implements Cloneable {
 
+    /**
+     * Lark redelivers a failed event after about 15 s, 5 min, 1 h and 6 h: 30 minutes keeps the first two (a short
+     * outage or a failed route heals) and drops the late ones, which would reach a chat hours after the question. Lark's
+     * own higher-level Channel SDK drops events after 30 minutes too.
+     */
+    public static final long DEFAULT_MAX_EVENT_AGE = 30 * 60 * 1000L;
+    /**
+     * The signature covers X-Lark-Request-Timestamp; whether Lark signs every redelivery anew, with a fresh timestamp,
+     * is not documented (unverified). 10 minutes covers network delay and clock skew many times over, and still admits
+     * the redeliveries after 15 s and 5 min should Lark keep the first push's timestamp on them.
+     */
+    public static final long DEFAULT_MAX_REQUEST_AGE = 10 * 60 * 1000L;
+
     @UriParam(label = "producer",
               description = "The operation to perform on the resource. Each resource has a default: message send, batchMessage send, image upload, file upload, card update, reaction create, pin create, urgent app, urlPreview batchUpdate, chat create, customBot send. The header CamelLarkOperation wins.",
               enums = "send,reply,edit,recall,forward,mergeForward,forwardThread,readUsers,list,get,getResource,pushFollowUp,readUser,progress,upload,download,update,delayUpdate,sendEphemeral,deleteEphemeral,create,delete,app,sms,phone,batchUpdate,addMembers")
@@ -231,11 +244,20 @@ public class LarkConfiguration implements Cloneable {
               defaultValue = "/lark/events",
               description = "transport=webhook: the HTTP path Lark posts events and card callbacks to (the request URL set in the Lark console ends with it). Served by Camel's HTTP platform: the component named by camel.rest.component, else platform-http, else the one camel-webhook would pick.")
     private String webhookPath = "/lark/events";
-    @UriParam(label = "consumer,security",
-              defaultValue = "0",
-              description = "Webhook: refuse requests whose X-Lark-Request-Timestamp is further than this from now (replay protection; the signature covers the timestamp when an encryptKey is set). 0 turns the check off.",
+    @UriParam(label = "consumer",
+              defaultValue = "chat",
+              description = "Which events reach the route one at a time, in the order Lark sent them: chat (the events of one chat, else of one sender, in order; different chats in parallel) or none (every event as soon as a routing thread is free).")
+    private LarkEventOrder orderBy = LarkEventOrder.chat;
+    @UriParam(label = "consumer",
+              defaultValue = "1800000",
+              description = "Events whose create_time is older than this are acknowledged, counted and not routed: a bot should not answer a question of hours ago. The default (30 minutes) keeps Lark's redeliveries after 15 s and 5 min and drops those after 1 h and 6 h. 0 routes events of any age.",
               javaType = "java.time.Duration")
-    private long maxRequestAge;
+    private long maxEventAge = DEFAULT_MAX_EVENT_AGE;
+    @UriParam(label = "consumer,security",
+              defaultValue = "600000",
+              description = "Webhook: refuse requests whose X-Lark-Request-Timestamp is further than this from now (replay protection; the signature covers the timestamp when an encryptKey is set). The default (10 minutes) covers network delay and clock skew with a wide margin, and Lark's redeliveries after 15 s and 5 min even if they keep the first push's timestamp. 0 turns the check off.",
+              javaType = "java.time.Duration")
+    private long maxRequestAge = DEFAULT_MAX_REQUEST_AGE;
     @UriParam(label = "consumer,security",
               defaultValue = "1048576",
               description = "Webhook: the largest request body accepted, in bytes. Larger bodies are refused with HTTP 413 and never parsed.")
@@ -728,6 +750,22 @@ public class LarkConfiguration implements Cloneable {
 
     public void setWebhookPath(String webhookPath) {
         this.webhookPath = webhookPath;
+    }
+
+    public LarkEventOrder getOrderBy() {
+        return orderBy;
+    }
+
+    public void setOrderBy(LarkEventOrder orderBy) {
+        this.orderBy = orderBy;
+    }
+
+    public long getMaxEventAge() {
+        return maxEventAge;
+    }
+
+    public void setMaxEventAge(long maxEventAge) {
+        this.maxEventAge = maxEventAge;
     }
 
     public long getMaxRequestAge() {

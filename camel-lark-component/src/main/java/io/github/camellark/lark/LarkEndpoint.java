@@ -1,12 +1,12 @@
 package io.github.camellark.lark;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 import io.github.camellark.lark.client.LarkClient;
 import io.github.camellark.lark.client.http.HttpTransport;
 import io.github.camellark.lark.event.DefaultEventPipeline;
+import io.github.camellark.lark.event.EventPipelineSettings;
 import io.github.camellark.lark.event.EventRoute;
 import io.github.camellark.lark.event.LarkEventsConsumer;
 import io.github.camellark.lark.event.TimeBoundedIdempotentRepository;
@@ -89,8 +89,11 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     /** The event pipeline of a consumer (or of the webhook handler) of this endpoint, routing into {@code route}. */
     public DefaultEventPipeline createEventPipeline(EventRoute route) {
         LarkComponent component = getComponent();
-        return new DefaultEventPipeline(getCamelContext(), route, eventRepository(), component.mapper(),
-                configuration.getEventTypes(), Duration.ofMillis(configuration.getEventDeadline()),
+        EventPipelineSettings settings = EventPipelineSettings.of(configuration.getEventTypes(),
+                Duration.ofMillis(configuration.getEventDeadline()))
+                .withOrderBy(configuration.getOrderBy())
+                .withMaxEventAge(Duration.ofMillis(configuration.getMaxEventAge()), component.clock());
+        return new DefaultEventPipeline(getCamelContext(), route, eventRepository(), component.mapper(), settings,
                 (appId, ticket) -> component.appTicketStore(appId).update(ticket));
     }
 
@@ -114,7 +117,7 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         AsyncProcessor route = AsyncProcessorConverterHelper.convert(next);
         ExceptionHandler exceptionHandler = new LoggingExceptionHandler(getCamelContext(), LarkEndpoint.class);
         DefaultEventPipeline pipeline = createEventPipeline(EventRoute.of(this::createExchange, route, exceptionHandler));
-        return new LarkWebhookHandler(configuration, pipeline, pipeline.mapper(), Clock.systemUTC());
+        return new LarkWebhookHandler(configuration, pipeline, pipeline.mapper(), getComponent().clock());
     }
 
     /** No-op: Lark's request URL is set in the Lark developer console, not through an API. */

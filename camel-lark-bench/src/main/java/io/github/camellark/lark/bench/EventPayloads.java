@@ -24,8 +24,17 @@ final class EventPayloads {
     }
 
     static final AppIdentity APP = new AppIdentity(BenchApp.APP_ID, "2ca1d211f64f6438", BenchApp.VERIFICATION_TOKEN);
+    /**
+     * The chats the events are spread over, round robin: a bot in many active chats. camel-lark routes the events of one
+     * chat one at a time (orderBy=chat, the default), so events of a single chat would measure one routing thread.
+     */
+    static final int CHATS = 100;
 
     private EventPayloads() {
+    }
+
+    static String chat(int i) {
+        return "oc_bench_chat_" + i % CHATS;
     }
 
     /** Plaintext envelopes, as pushed over the long connection (where the token is blank). */
@@ -34,7 +43,7 @@ final class EventPayloads {
         EventUser alice = events.user("alice");
         List<byte[]> payloads = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            payloads.add(events.textMessage(alice, BenchApp.CHAT_ID, BenchApp.text(i)).withToken("").toBytes());
+            payloads.add(events.textMessage(alice, chat(i), BenchApp.text(i)).withToken("").toBytes());
         }
         return payloads;
     }
@@ -46,7 +55,7 @@ final class EventPayloads {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         List<SignedRequest> requests = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String plaintext = events.textMessage(alice, BenchApp.CHAT_ID, BenchApp.text(i)).toJson();
+            String plaintext = events.textMessage(alice, chat(i), BenchApp.text(i)).toJson();
             byte[] body = ("{\"encrypt\":\"" + EventCrypto.encrypt(BenchApp.ENCRYPT_KEY, plaintext) + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             String nonce = "nonce-" + i;

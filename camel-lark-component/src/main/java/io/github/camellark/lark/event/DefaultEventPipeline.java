@@ -1,22 +1,19 @@
 package io.github.camellark.lark.event;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -27,51 +24,60 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The transport-neutral half of the events consumer: parse, classify, filter, dedupe, route, answer.
+ * The transport-neutral half of the events consumer: parse, classify, filter, order, dedupe, route, answer.
  * <ul>
  * <li>Challenges are answered with their challenge value.</li>
  * <li>{@code app_ticket} events (store apps) go to the ticket store; they reach the route only when {@code eventTypes}
  * names them.</li>
- * <li>Unknown shapes, unknown or filtered types and duplicates are acknowledged as delivered: a failure would make Lark
- * redeliver them for hours.</li>
- * <li>Each remaining event is routed on a thread of this pipeline, so that Lark can be answered by the deadline even
- * when the route is slower: route success answers success (card callbacks with the route's reply), route failure
- * answers failure so that Lark redelivers, and the deadline answers success while the route goes on.</li>
+ * <li>Unknown shapes, unknown or filtered types, stale events ({@code maxEventAge}) and duplicates are acknowledged as
+ * delivered: a failure would make Lark redeliver them for hours.</li>
+ * <li>Each remaining event is handed once to a routing thread of this pipeline, in the order of its chat
+ * ({@link OrderedDispatcher}), so that Lark can be answered by the deadline even when the route is slower: route
+ * success answers success (card callbacks with the route's reply), route failure answers failure so that Lark
+ * redelivers, and the deadline answers success while the route goes on. When the queues are full the event is
+ * answered "overloaded" and Lark redelivers it later.</li>
  * </ul>
- * Event ids are added to the idempotent repository before routing (a duplicate arriving while the first copy is still
- * routed is dropped), confirmed on success and removed on failure, so that Lark's redelivery is routed.
+ * Threading contract for transports: {@link #process} is called from the transport's receiving thread (an event loop
+ * may call it): it parses and queues, and never blocks. The idempotent repository (possibly a database) and the route
+ * run on the routing thread.
+ * <p>
+ * Event ids are added to the idempotent repository right before routing (a copy arriving meanwhile is dropped),
+ * confirmed on success and removed on failure, so that Lark's redelivery is routed.
  */
 public final class DefaultEventPipeline extends ServiceSupport implements EventPipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultEventPipeline.class);
     static final int ROUTING_THREADS = 10;
-    static final int ROUTING_QUEUE = 10_000;
 
     private final CamelContext camelContext;
     private final EventRoute route;
     private final IdempotentRepository repository;
     private final ObjectMapper mapper;
+    private final EventPipelineSettings settings;
     private final Set<String> eventTypes;
-    private final Duration deadline;
     private final BiConsumer<String, String> appTicketReceived;
+    private final CallbackReplies replies;
+    private final LongAdder staleEvents = new LongAdder();
+    private final AtomicBoolean overloadReported = new AtomicBoolean();
 
     private volatile ExecutorService routing;
-    private volatile ScheduledExecutorService deadlines;
+    private volatile ScheduledExecutorService sweeping;
+    private volatile OrderedDispatcher dispatcher;
+    private volatile DeadlineSweeper deadlines;
 
-    /**
-     * @param eventTypes        comma-separated types to route; null or blank for all
-     * @param appTicketReceived called with (app id, ticket) for every {@code app_ticket} event
-     */
+    /** @param appTicketReceived called with (app id, ticket) for every {@code app_ticket} event */
     public DefaultEventPipeline(CamelContext camelContext, EventRoute route, IdempotentRepository repository, ObjectMapper mapper,
-                                String eventTypes, Duration deadline, BiConsumer<String, String> appTicketReceived) {
+                                EventPipelineSettings settings, BiConsumer<String, String> appTicketReceived) {
         this.camelContext = camelContext;
         this.route = route;
         this.repository = repository;
         this.mapper = mapper;
-        this.eventTypes = eventTypes == null || eventTypes.isBlank() ? Set.of()
-                : Arrays.stream(eventTypes.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-        this.deadline = deadline;
+        this.settings = settings;
+        String types = settings.eventTypes();
+        this.eventTypes = types == null || types.isBlank() ? Set.of()
+                : Arrays.stream(types.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         this.appTicketReceived = appTicketReceived;
+        this.replies = new CallbackReplies(mapper);
     }
 
     public ObjectMapper mapper() {
@@ -81,6 +87,11 @@ public final class DefaultEventPipeline extends ServiceSupport implements EventP
     /** Where this pipeline remembers the event ids it routed. */
     IdempotentRepository repository() {
         return repository;
+    }
+
+    /** Events acknowledged without routing because their create_time was older than maxEventAge. */
+    public long staleEvents() {
+        return staleEvents.sum();
     }
 
     /** Whether this pipeline and the other may both route an event of some type. */
@@ -94,6 +105,22 @@ public final class DefaultEventPipeline extends ServiceSupport implements EventP
     /** An empty filter routes every type but app_ticket, which is routed only when named. */
     private boolean routes(String eventType) {
         return eventTypes.isEmpty() ? !EventEnvelope.APP_TICKET_TYPE.equals(eventType) : eventTypes.contains(eventType);
+    }
+
+    @Override
+    public boolean accepting() {
+        OrderedDispatcher now = dispatcher;
+        return now == null || now.hasRoom();
+    }
+
+    @Override
+    public void onceAccepting(Runnable resume) {
+        OrderedDispatcher now = dispatcher;
+        if (now == null) {
+            resume.run();
+        } else {
+            now.whenRoom(resume);
+        }
     }
 
     @Override
@@ -113,7 +140,7 @@ public final class DefaultEventPipeline extends ServiceSupport implements EventP
     public CompletableFuture<EventAck> process(EventEnvelope envelope) {
         switch (envelope.kind()) {
             case CHALLENGE:
-                return CompletableFuture.completedFuture(EventAck.reply(json(Map.of("challenge", String.valueOf(envelope.challenge())))));
+                return CompletableFuture.completedFuture(EventAck.reply(replies.json(Map.of("challenge", String.valueOf(envelope.challenge())))));
             case UNKNOWN:
                 LOG.debug("Acknowledged a body of no known event shape without routing it");
                 return CompletableFuture.completedFuture(EventAck.delivered());
@@ -130,12 +157,13 @@ public final class DefaultEventPipeline extends ServiceSupport implements EventP
             LOG.debug("Acknowledged event {} of type {} without routing it (not in eventTypes)", envelope.eventId(), envelope.eventType());
             return CompletableFuture.completedFuture(notRouted(envelope));
         }
-        String key = envelope.eventId();
-        if (key != null && !repository.add(key)) {
-            LOG.debug("Acknowledged duplicate event {} without routing it", key);
+        if (isStale(envelope)) {
+            staleEvents.increment();
+            LOG.debug("Acknowledged event {} without routing it: created {} ms ago, more than maxEventAge", envelope.eventId(),
+                    settings.clock().millis() - Long.parseLong(envelope.createTime()));
             return CompletableFuture.completedFuture(notRouted(envelope));
         }
-        return route(envelope, key);
+        return dispatch(envelope);
     }
 
     private void keepAppTicket(EventEnvelope envelope) {
@@ -146,129 +174,47 @@ public final class DefaultEventPipeline extends ServiceSupport implements EventP
         }
     }
 
-    private CompletableFuture<EventAck> route(EventEnvelope envelope, String key) {
-        CompletableFuture<EventAck> answer = new CompletableFuture<>();
-        Exchange exchange = route.createExchange();
-        EventExchanges.fill(exchange, envelope);
-        ExecutorService routingNow = routing;
-        ScheduledExecutorService deadlinesNow = deadlines;
-        ScheduledFuture<?> timer = null;
-        try {
-            if (routingNow == null || deadlinesNow == null) {
-                throw new RejectedExecutionException("the consumer is stopped");
-            }
-            timer = scheduleDeadline(deadlinesNow, envelope, answer);
-            ScheduledFuture<?> deadlineTimer = timer;
-            routingNow.execute(() -> routeNow(envelope, key, exchange, answer, deadlineTimer));
-        } catch (RejectedExecutionException e) {
-            // overloaded or stopping: let Lark redeliver later
-            if (timer != null) {
-                timer.cancel(false);
-            }
-            forget(key);
-            route.release(exchange);
-            LOG.warn("Could not route event {} now; Lark will redeliver it", key);
-            answer.complete(EventAck.failed());
+    /** create_time is milliseconds since the epoch; an event without one (legacy card callbacks) is never stale. */
+    private boolean isStale(EventEnvelope envelope) {
+        long maxAge = settings.maxEventAge().toMillis();
+        if (maxAge <= 0 || envelope.createTime() == null) {
+            return false;
         }
+        try {
+            return settings.clock().millis() - Long.parseLong(envelope.createTime()) > maxAge;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private CompletableFuture<EventAck> dispatch(EventEnvelope envelope) {
+        OrderedDispatcher queues = dispatcher;
+        DeadlineSweeper sweeper = deadlines;
+        if (queues == null || sweeper == null) {
+            LOG.debug("Stopping: event {} left for Lark to redeliver", envelope.eventId());
+            return CompletableFuture.completedFuture(EventAck.failed());
+        }
+        CompletableFuture<EventAck> answer = new CompletableFuture<>();
+        RoutedEvent event = new RoutedEvent(envelope, answer, route, repository, replies, deadlineText());
+        if (!queues.submit(OrderingKey.of(envelope, settings.orderBy()), event)) {
+            if (overloadReported.compareAndSet(false, true)) {
+                LOG.warn("The lark:events consumer is full ({} events waiting for their chat or a routing thread): events are"
+                         + " answered as not delivered and Lark redelivers them later", queues.pending());
+                queues.whenRoom(() -> overloadReported.set(false));
+            }
+            return CompletableFuture.completedFuture(EventAck.overloaded());
+        }
+        sweeper.watch(answer, notRouted(envelope), envelope.eventId());
         return answer;
     }
 
-    private void routeNow(EventEnvelope envelope, String key, Exchange exchange, CompletableFuture<EventAck> answer,
-                          ScheduledFuture<?> timer) {
-        try {
-            route.processor().process(exchange, doneSync -> finished(envelope, key, exchange, answer, timer));
-        } catch (RuntimeException e) {
-            exchange.setException(e);
-            finished(envelope, key, exchange, answer, timer);
-        }
-    }
-
-    private ScheduledFuture<?> scheduleDeadline(ScheduledExecutorService deadlines, EventEnvelope envelope,
-                                                CompletableFuture<EventAck> answer) {
-        return deadlines.schedule(() -> {
-            if (answer.complete(notRouted(envelope))) {
-                LOG.debug("Event {} still in the route after {}; acknowledged it to Lark", envelope.eventId(), deadline);
-            }
-        }, deadline.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void finished(EventEnvelope envelope, String key, Exchange exchange, CompletableFuture<EventAck> answer,
-                          ScheduledFuture<?> timer) {
-        timer.cancel(false);
-        try {
-            EventAck ack = exchange.getException() == null && !exchange.isRollbackOnly()
-                    ? delivered(envelope, exchange) : EventAck.failed();
-            if (ack.success()) {
-                if (key != null) {
-                    repository.confirm(key);
-                }
-            } else {
-                forget(key);
-            }
-            boolean inTime = answer.complete(ack);
-            Throwable failure = exchange.getException();
-            if (failure != null) {
-                route.exceptionHandler().handleException(inTime
-                        ? "Event " + key + " failed in the route; Lark was answered with a failure and will redeliver it"
-                        : "Event " + key + " failed in the route after Lark was answered (deadline " + deadline
-                          + "); Lark will not redeliver it",
-                        exchange, failure);
-            }
-        } finally {
-            route.release(exchange);
-        }
-    }
-
-    /** The answer after a successful route: card callbacks carry the route's reply. */
-    private EventAck delivered(EventEnvelope envelope, Exchange exchange) {
-        if (!envelope.kind().isCallback()) {
-            return EventAck.delivered();
-        }
-        try {
-            return EventAck.reply(callbackReply(envelope, exchange.getMessage().getBody()));
-        } catch (RuntimeException e) {
-            exchange.setException(e);
-            return EventAck.failed();
-        }
-    }
-
-    /**
-     * The route's reply to a card callback: a Map (or any object) becomes JSON, a String or byte[] must already be JSON.
-     * No reply, or the unchanged event, means "keep the card as it is".
-     */
-    private byte[] callbackReply(EventEnvelope envelope, Object body) {
-        if (body == null || body == envelope.event()) {
-            return EventAck.KEEP_CARD;
-        }
-        if (body instanceof byte[] || body instanceof String) {
-            byte[] bytes = body instanceof String ? ((String) body).getBytes(StandardCharsets.UTF_8) : (byte[]) body;
-            try {
-                mapper.readTree(bytes);
-            } catch (java.io.IOException | RuntimeException e) {
-                throw new IllegalArgumentException("The reply to a card callback must be JSON ({toast, card}), got text that is not JSON");
-            }
-            return bytes;
-        }
-        return json(body);
+    private String deadlineText() {
+        return settings.deadline().toMillis() + " ms";
     }
 
     /** Acknowledgement of an event the route does not see (now or yet): callbacks answer "keep the card". */
-    private static EventAck notRouted(EventEnvelope envelope) {
+    static EventAck notRouted(EventEnvelope envelope) {
         return envelope.kind().isCallback() ? EventAck.reply(EventAck.KEEP_CARD) : EventAck.delivered();
-    }
-
-    private void forget(String key) {
-        if (key != null) {
-            repository.remove(key);
-        }
-    }
-
-    private byte[] json(Object value) {
-        try {
-            return mapper.writeValueAsBytes(value);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("The reply to a card callback cannot be written as JSON: " + e.getMessage(), e);
-        }
     }
 
     @Override
@@ -278,24 +224,36 @@ public final class DefaultEventPipeline extends ServiceSupport implements EventP
         ThreadPoolProfile profile = new ThreadPoolProfile("LarkEvents");
         profile.setPoolSize(ROUTING_THREADS);
         profile.setMaxPoolSize(ROUTING_THREADS);
-        profile.setMaxQueueSize(ROUTING_QUEUE);
+        // the dispatcher bounds what waits; the pool holds at most one task per chat with events
+        profile.setMaxQueueSize(settings.maxPending());
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         routing = executors.newThreadPool(this, "LarkEvents", profile);
-        deadlines = executors.newSingleThreadScheduledExecutor(this, "LarkEventDeadline");
+        dispatcher = new OrderedDispatcher(routing, settings.maxPendingPerKey(), settings.maxPending());
+        DeadlineSweeper sweeper = new DeadlineSweeper(settings.deadline().toNanos(), System::nanoTime);
+        deadlines = sweeper;
+        sweeping = executors.newSingleThreadScheduledExecutor(this, "LarkEventDeadline");
+        sweeping.scheduleWithFixedDelay(() -> sweeper.sweep(this::answeredAtDeadline), DeadlineSweeper.SWEEP_MILLIS,
+                DeadlineSweeper.SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void answeredAtDeadline(String eventId) {
+        LOG.debug("Event {} not routed to its end within {}; acknowledged it to Lark", eventId, deadlineText());
     }
 
     @Override
     protected void doStop() throws Exception {
         ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
+        dispatcher = null;
         if (routing != null) {
-            // events already accepted are routed before the route stops
+            // events already routed finish; those still waiting for their chat are answered so that Lark redelivers them
             executors.shutdownGraceful(routing);
             routing = null;
         }
-        if (deadlines != null) {
-            executors.shutdownNow(deadlines);
-            deadlines = null;
+        if (sweeping != null) {
+            executors.shutdownNow(sweeping);
+            sweeping = null;
         }
+        deadlines = null;
         ServiceHelper.stopService(repository);
     }
 }

@@ -2,6 +2,7 @@ package io.github.camellark.lark.event;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,6 +54,25 @@ public final class EventFanOut implements EventPipeline {
                 : pipeline.process(envelope.raw().getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Room only when every pipeline has room: one full consumer makes Lark redeliver the event. */
+    @Override
+    public boolean accepting() {
+        return pipelines.stream().allMatch(EventPipeline::accepting);
+    }
+
+    @Override
+    public void onceAccepting(Runnable resume) {
+        onceAllAccepting(List.copyOf(pipelines).iterator(), resume);
+    }
+
+    private static void onceAllAccepting(Iterator<EventPipeline> remaining, Runnable resume) {
+        if (!remaining.hasNext()) {
+            resume.run();
+        } else {
+            remaining.next().onceAccepting(() -> onceAllAccepting(remaining, resume));
+        }
+    }
+
     private CompletableFuture<EventAck> fanOut(BiFunction<EventPipeline, Boolean, CompletableFuture<EventAck>> processing) {
         List<EventPipeline> now = List.copyOf(pipelines);
         if (now.isEmpty()) {
@@ -87,7 +107,7 @@ public final class EventFanOut implements EventPipeline {
     /** One answer from the answers of all pipelines, in registration order. */
     static EventAck combine(List<EventAck> answers) {
         if (answers.stream().anyMatch(answer -> !answer.success())) {
-            return EventAck.failed();
+            return answers.stream().anyMatch(EventAck::busy) ? EventAck.overloaded() : EventAck.failed();
         }
         return answers.stream().filter(EventAck::hasReply).findFirst()
                 .or(() -> answers.stream().filter(answer -> answer.callbackBody() != null).findFirst())

@@ -5,6 +5,8 @@ import io.github.camellark.lark.health.LarkConsumerHealthCheck;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.util.URISupport;
@@ -16,9 +18,10 @@ import org.apache.camel.support.service.ServiceHelper;
  * {@code lark:events} consumers of the app (held by the component, see {@link EventSources}): every consumer sees every
  * event, and keeps its own filter, repository and route. Its health check reports the shared connection.
  */
+@ManagedResource(description = "Lark events consumer")
 public class LarkEventsConsumer extends DefaultConsumer {
 
-    private DefaultEventPipeline pipeline;
+    private volatile DefaultEventPipeline pipeline;
     private SharedEventSource source;
     private SharedEventSource.Member member;
 
@@ -56,6 +59,13 @@ public class LarkEventsConsumer extends DefaultConsumer {
         ServiceHelper.stopService(pipeline);
         pipeline = null;
         super.doStop();
+    }
+
+    /** Events acknowledged without routing because they were older than maxEventAge, since the consumer started. */
+    @ManagedAttribute(description = "Events acknowledged without routing because they were older than maxEventAge")
+    public long getStaleEventCount() {
+        DefaultEventPipeline now = pipeline;
+        return now == null ? 0 : now.staleEvents();
     }
 
     /** Camel reports it as {@code consumer:<routeId>}; the webhook has no connection to report. */

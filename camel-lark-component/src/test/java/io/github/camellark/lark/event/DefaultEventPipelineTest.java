@@ -1,7 +1,10 @@
 package io.github.camellark.lark.event;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -9,12 +12,15 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.support.LarkBodies;
+import io.github.camellark.lark.support.LogCapture;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.ExceptionHandler;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -48,11 +54,15 @@ class DefaultEventPipelineTest extends CamelTestSupport {
     }
 
     private DefaultEventPipeline start(String eventTypes) throws Exception {
+        return start(EventPipelineSettings.of(eventTypes, Duration.ofSeconds(2)), new TimeBoundedIdempotentRepository());
+    }
+
+    private DefaultEventPipeline start(EventPipelineSettings settings, IdempotentRepository repository) throws Exception {
         AsyncProcessor route = AsyncProcessorConverterHelper.convert(context.getEndpoint("direct:events").createProducer());
         ServiceHelper.startService(route);
         ExceptionHandler handler = new LoggingExceptionHandler(context, getClass());
         pipeline = new DefaultEventPipeline(context, EventRoute.of(() -> new DefaultExchange(context), route, handler),
-                new TimeBoundedIdempotentRepository(), new ObjectMapper(), eventTypes, Duration.ofSeconds(2), tickets::put);
+                repository, new ObjectMapper(), settings, tickets::put);
         ServiceHelper.startService(pipeline);
         return pipeline;
     }
@@ -144,5 +154,66 @@ class DefaultEventPipelineTest extends CamelTestSupport {
 
         ServiceHelper.startService(pipeline);
         assertThat(process(LarkBodies.messageReceived("ev-4", "", "hi")).success()).as("not remembered as seen").isTrue();
+    }
+
+    @Test
+    void eventOlderThanMaxEventAgeIsAcknowledgedCountedAndNotRouted() throws Exception {
+        Instant created = Instant.ofEpochMilli(LarkBodies.CREATED);
+        Clock halfAnHourAndAMinuteLater = Clock.fixed(created.plus(Duration.ofMinutes(31)), ZoneOffset.UTC);
+        start(EventPipelineSettings.of(null, Duration.ofSeconds(2)).withMaxEventAge(Duration.ofMinutes(30), halfAnHourAndAMinuteLater),
+                new TimeBoundedIdempotentRepository());
+
+        assertThat(process(LarkBodies.messageReceived("ev-stale", "", "hi")).success()).isTrue();
+
+        assertThat(pipeline.staleEvents()).isOne();
+        assertThat(getMockEndpoint("mock:events").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void eventYoungerThanMaxEventAgeIsRouted() throws Exception {
+        Clock twentyNineMinutesLater = Clock.fixed(Instant.ofEpochMilli(LarkBodies.CREATED).plus(Duration.ofMinutes(29)), ZoneOffset.UTC);
+        start(EventPipelineSettings.of(null, Duration.ofSeconds(2)).withMaxEventAge(Duration.ofMinutes(30), twentyNineMinutesLater),
+                new TimeBoundedIdempotentRepository());
+        MockEndpoint mock = getMockEndpoint("mock:events");
+        mock.expectedMessageCount(1);
+
+        assertThat(process(LarkBodies.messageReceived("ev-fresh", "", "hi")).success()).isTrue();
+
+        mock.assertIsSatisfied();
+        assertThat(pipeline.staleEvents()).isZero();
+    }
+
+    @Test
+    void repositoryRefusingAConcurrentCopyWithAnExceptionMeansAlreadySeen() throws Exception {
+        // what a JDBC repository does when another instance inserted the same id a moment earlier
+        IdempotentRepository lostTheRace = new MemoryIdempotentRepository() {
+            @Override
+            public boolean add(String key) {
+                super.add(key);
+                throw new IllegalStateException("duplicate key value violates unique constraint");
+            }
+        };
+        start(EventPipelineSettings.of(null, Duration.ofSeconds(2)), lostTheRace);
+
+        assertThat(process(LarkBodies.messageReceived("ev-race", "", "hi")).success()).isTrue();
+
+        assertThat(getMockEndpoint("mock:events").getReceivedCounter()).isZero();
+        assertThat(LogCapture.linesContaining("duplicate key")).as("log lines about the refused copy").isEmpty();
+    }
+
+    @Test
+    void repositoryFailingWithoutHoldingTheIdLetsLarkRedeliver() throws Exception {
+        IdempotentRepository down = new MemoryIdempotentRepository() {
+            @Override
+            public boolean add(String key) {
+                throw new IllegalStateException("database down");
+            }
+        };
+        start(EventPipelineSettings.of(null, Duration.ofSeconds(2)), down);
+
+        assertThat(process(LarkBodies.messageReceived("ev-down", "", "hi")).success()).isFalse();
+
+        assertThat(getMockEndpoint("mock:events").getReceivedCounter()).isZero();
+        assertThat(LogCapture.linesContaining("could not record event ev-down")).hasSize(1);
     }
 }

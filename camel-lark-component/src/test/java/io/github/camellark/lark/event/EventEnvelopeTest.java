@@ -25,7 +25,7 @@ class EventEnvelopeTest {
         assertThat(envelope.kind()).isEqualTo(EventEnvelope.Kind.EVENT);
         assertThat(envelope.eventType()).isEqualTo("im.message.receive_v1");
         assertThat(envelope.eventId()).isEqualTo("ev-1");
-        assertThat(envelope.createTime()).isEqualTo("1718000000123");
+        assertThat(envelope.createTime()).isEqualTo(Long.toString(LarkBodies.CREATED));
         assertThat(envelope.appId()).isEqualTo(LarkBodies.APP);
         assertThat(envelope.tenantKey()).isEqualTo(LarkBodies.TENANT);
         assertThat(envelope.verificationToken()).isEqualTo("vt");
@@ -40,7 +40,7 @@ class EventEnvelopeTest {
         assertThat(envelope.kind()).isEqualTo(EventEnvelope.Kind.EVENT);
         assertThat(envelope.eventType()).isEqualTo("app_ticket");
         assertThat(envelope.eventId()).isEqualTo("u-1");
-        assertThat(envelope.createTime()).isEqualTo("1502199207717");
+        assertThat(envelope.createTime()).isEqualTo(Long.toString(LarkBodies.SCHEMA_1_CREATED_MILLIS));
         assertThat(envelope.appId()).isEqualTo("cli_x");
         assertThat(envelope.verificationToken()).isEqualTo("vt");
     }

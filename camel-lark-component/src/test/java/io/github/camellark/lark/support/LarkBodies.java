@@ -19,6 +19,12 @@ public final class LarkBodies {
     public static final String APP = "cli_a1b2c3d4e5f60718";
     public static final String TENANT = "2ca1d211f64f6438";
 
+    /** When the events were created (milliseconds): now, so that no event is older than maxEventAge. */
+    public static final long CREATED = System.currentTimeMillis();
+    /** Schema 1.0 events carry seconds with a fraction; in milliseconds, this is {@link #SCHEMA_1_CREATED_MILLIS}. */
+    public static final String SCHEMA_1_TS = CREATED / 1000 + ".7171419";
+    public static final long SCHEMA_1_CREATED_MILLIS = CREATED / 1000 * 1000 + 717;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private LarkBodies() {
@@ -27,24 +33,29 @@ public final class LarkBodies {
     /** A schema 2.0 {@code im.message.receive_v1} event (lark-events.md §4). */
     public static String messageReceived(String eventId, String token, String text) {
         return "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"" + eventId + "\",\"event_type\":\"im.message.receive_v1\","
-               + "\"create_time\":\"1718000000123\",\"token\":\"" + token + "\",\"app_id\":\"" + APP + "\",\"tenant_key\":\"" + TENANT + "\"},"
+               + "\"create_time\":\"" + CREATED + "\",\"token\":\"" + token + "\",\"app_id\":\"" + APP + "\",\"tenant_key\":\"" + TENANT + "\"},"
                + "\"event\":{\"sender\":{\"sender_id\":{\"union_id\":\"on_8ed6\",\"user_id\":\"e33ggbyz\",\"open_id\":\"ou_84aad35d\"},"
                + "\"sender_type\":\"user\",\"tenant_key\":\"" + TENANT + "\"},"
                + "\"message\":{\"message_id\":\"om_" + eventId + "\",\"create_time\":\"1609073151345\",\"chat_id\":\"oc_5ce6d572\","
                + "\"chat_type\":\"group\",\"message_type\":\"text\",\"content\":\"{\\\"text\\\":\\\"" + text + "\\\"}\"}}}";
     }
 
+    /** A schema 2.0 {@code im.message.receive_v1} event in the given chat. */
+    public static String messageInChat(String eventId, String chatId, String text) {
+        return messageReceived(eventId, "", text).replace("oc_5ce6d572", chatId);
+    }
+
     /** Any schema 2.0 event with an empty-ish body. */
     public static String event(String eventId, String eventType, String token) {
         return "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"" + eventId + "\",\"event_type\":\"" + eventType + "\","
-               + "\"create_time\":\"1718000000123\",\"token\":\"" + token + "\",\"app_id\":\"" + APP + "\",\"tenant_key\":\"" + TENANT + "\"},"
+               + "\"create_time\":\"" + CREATED + "\",\"token\":\"" + token + "\",\"app_id\":\"" + APP + "\",\"tenant_key\":\"" + TENANT + "\"},"
                + "\"event\":{\"message_id\":\"om_x\",\"chat_id\":\"oc_x\"}}";
     }
 
     /** A schema 2.0 {@code card.action.trigger} callback (lark-events.md §2.2). */
     public static String cardAction(String eventId, String token, String cardToken) {
         return "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"" + eventId + "\",\"event_type\":\"card.action.trigger\","
-               + "\"create_time\":\"1718000001000\",\"token\":\"" + token + "\",\"app_id\":\"" + APP + "\",\"tenant_key\":\"" + TENANT + "\"},"
+               + "\"create_time\":\"" + CREATED + "\",\"token\":\"" + token + "\",\"app_id\":\"" + APP + "\",\"tenant_key\":\"" + TENANT + "\"},"
                + "\"event\":{\"operator\":{\"tenant_key\":\"" + TENANT + "\",\"open_id\":\"ou_7dab8a3d\"},\"token\":\"" + cardToken + "\","
                + "\"action\":{\"value\":{\"op\":\"approve\",\"ticket\":\"42\"},\"tag\":\"button\",\"name\":\"approve_btn\"},"
                + "\"host\":\"im_message\",\"context\":{\"open_message_id\":\"om_dc13\",\"open_chat_id\":\"oc_e95e\"}}}";
@@ -58,7 +69,7 @@ public final class LarkBodies {
 
     /** A schema 1.0 {@code app_ticket} event (store apps). */
     public static String appTicket(String uuid, String token, String appId, String ticket) {
-        return "{\"ts\":\"1502199207.7171419\",\"uuid\":\"" + uuid + "\",\"token\":\"" + token + "\",\"type\":\"event_callback\","
+        return "{\"ts\":\"" + SCHEMA_1_TS + "\",\"uuid\":\"" + uuid + "\",\"token\":\"" + token + "\",\"type\":\"event_callback\","
                + "\"event\":{\"app_id\":\"" + appId + "\",\"app_ticket\":\"" + ticket + "\",\"type\":\"app_ticket\"}}";
     }
 

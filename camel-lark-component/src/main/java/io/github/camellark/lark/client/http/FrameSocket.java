@@ -11,6 +11,11 @@ public interface FrameSocket {
     /** Sends a WebSocket ping; the peer's pong arrives at {@link Listener#onPong()}. */
     void ping();
 
+    /** Stops reading frames: the peer's sends wait in TCP buffers (back-pressure) until {@link #resume()}. */
+    void pause();
+
+    void resume();
+
     /** Starts the closing handshake; {@link Listener#onClosed} follows when the peer answers or the socket goes. */
     void close(int code, String reason);
 

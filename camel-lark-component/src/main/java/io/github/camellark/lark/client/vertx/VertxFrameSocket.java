@@ -53,6 +53,16 @@ final class VertxFrameSocket implements FrameSocket {
     }
 
     @Override
+    public void pause() {
+        socket.pause();
+    }
+
+    @Override
+    public void resume() {
+        socket.resume();
+    }
+
+    @Override
     public void close(int code, String reason) {
         if (!socket.isClosed()) {
             socket.close((short) code, reason);

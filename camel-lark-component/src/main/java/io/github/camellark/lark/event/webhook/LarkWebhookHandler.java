@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves Lark's HTTP pushes on whatever HTTP consumer Camel provides (platform-http, netty-http, ...): bounds and
  * verifies the request, hands the plaintext event to the pipeline, and writes Lark's answer: 200 with the challenge,
- * the card callback reply or {@code {"msg":"success"}}; 500 when the route failed (Lark redelivers); 400/401/413 when a
- * check failed (the request never reaches the route).
+ * the card callback reply or {@code {"msg":"success"}}; 500 when the route failed and 503 when the consumer is full
+ * (Lark redelivers both); 400/401/413 when a check failed (the request never reaches the route).
  * <p>
  * The HTTP exchange is answered on its own: events are routed on exchanges of the pipeline, because Lark may be
  * answered before the route finishes.
@@ -134,7 +134,9 @@ public final class LarkWebhookHandler extends AsyncProcessorSupport {
     }
 
     private void respond(Exchange exchange, EventAck ack) {
-        if (!ack.success()) {
+        if (ack.busy()) {
+            respond(exchange, 503, message("the consumer is full; Lark will redeliver the event"));
+        } else if (!ack.success()) {
             respond(exchange, 500, message("the route failed; Lark will redeliver the event"));
         } else {
             respond(exchange, 200, ack.callbackBody() != null ? ack.callbackBody() : message("success"));

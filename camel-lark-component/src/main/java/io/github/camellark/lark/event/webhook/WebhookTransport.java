@@ -1,6 +1,5 @@
 package io.github.camellark.lark.event.webhook;
 
-import java.time.Clock;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,12 +26,15 @@ import org.slf4j.LoggerFactory;
 public final class WebhookTransport implements EventTransport {
 
     static final String PLATFORM_HTTP = "platform-http";
+    /** Named, not referenced: Vert.x Web is optional. */
+    private static final String VERTX_ROUTER = "org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookTransport.class);
 
     private final LarkEndpoint endpoint;
     private final EventPipeline pipeline;
     private final ObjectMapper mapper;
     private Consumer httpConsumer;
+    private Runnable bodyLimit;
 
     /**
      * @param endpoint the endpoint whose options (path, request checks) apply
@@ -49,17 +51,47 @@ public final class WebhookTransport implements EventTransport {
         CamelContext context = endpoint.getCamelContext();
         RestConfiguration rest = context.getRestConfiguration();
         String path = endpoint.getConfiguration().getWebhookPath();
-        LarkWebhookHandler handler = new LarkWebhookHandler(endpoint.getConfiguration(), pipeline, mapper, Clock.systemUTC());
+        LarkWebhookHandler handler = new LarkWebhookHandler(endpoint.getConfiguration(), pipeline, mapper, endpoint.getComponent().clock());
         httpConsumer = restConsumerFactory(context, rest).createConsumer(context, handler, "POST", path, null, null, null, rest,
                 Map.of());
+        // before the consumer starts: the guard's route must come first on the path
+        bodyLimit = boundBodies(context, path, httpConsumer);
         ServiceHelper.startService(httpConsumer);
         LOG.info("Receiving Lark events at POST {}", path);
+    }
+
+    /** On Vert.x, a guard that refuses large bodies before the platform reads them; elsewhere a warning saying what to do. */
+    private Runnable boundBodies(CamelContext context, String path, Consumer consumer) throws Exception {
+        int max = endpoint.getConfiguration().getMaxEventBodySize();
+        Runnable guard = null;
+        if (isVertx(context, consumer)) {
+            byte[] refusal = mapper.writeValueAsBytes(Map.of("msg", "the body is larger than maxEventBodySize (" + max + " bytes)"));
+            guard = VertxBodyLimit.install(context, path, max, refusal);
+        }
+        if (guard == null) {
+            LOG.warn("Lark events at POST {} are served by {}: a body larger than maxEventBodySize ({} bytes) is refused with"
+                     + " 413, but this server may read it into memory before the component sees it. Bound request bodies in"
+                     + " the server or the proxy in front of it (for example nginx client_max_body_size).", path,
+                    consumer.getClass().getSimpleName(), max);
+        }
+        return guard;
+    }
+
+    /** platform-http with Vert.x Web at hand: its engine may be Vert.x's (the guard then finds the router). */
+    private static boolean isVertx(CamelContext context, Consumer consumer) {
+        return consumer.getClass().getName().startsWith("org.apache.camel.component.platform.http.")
+               && context.getClassResolver().resolveClass(VERTX_ROUTER) != null;
     }
 
     @Override
     public void stop() throws Exception {
         Consumer current = httpConsumer;
         httpConsumer = null;
+        Runnable guard = bodyLimit;
+        bodyLimit = null;
+        if (guard != null) {
+            guard.run();
+        }
         ServiceHelper.stopAndShutdownService(current);
     }
 

@@ -7,8 +7,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -21,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The frames of a long connection: decodes them, hands control frames (pongs carrying a client config) to the
- * supervisor, joins fragmented payloads, runs each event through the {@link EventPipeline} off the I/O thread, and sends
- * one ack per data frame: the same frame back with {@code biz_rt} and {@code {"code":200|500,"data":base64(reply)}}.
+ * supervisor, joins fragmented payloads, hands each event to the {@link EventPipeline} in frame order (the pipeline only
+ * parses and queues on this I/O thread and owns the one hand-off to a routing thread), stops reading while the
+ * pipeline is full, and sends one ack per data frame: the same frame back with {@code biz_rt} and {@code {"code":200|500,"data":base64(reply)}}.
  * See <a href="https://open.feishu.cn/document/server-docs/event-subscription-guide/event-subscription-configure-/request-url-configuration-case">Lark's event subscription guide</a>.
  */
 final class FrameDispatcher {
@@ -30,20 +29,14 @@ final class FrameDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(FrameDispatcher.class);
 
     private final EventPipeline pipeline;
-    private final Executor workers;
     private final ObjectMapper mapper;
     private final FragmentAssembler fragments;
     private final Consumer<Map<?, ?>> onClientConfig;
     private final Set<CompletableFuture<Void>> inflight = ConcurrentHashMap.newKeySet();
 
-    /**
-     * @param workers        where events are routed: a route may block, and the socket must keep reading (and acking)
-     * @param onClientConfig receives the client config Lark pushes in a pong
-     */
-    FrameDispatcher(EventPipeline pipeline, Executor workers, ObjectMapper mapper, FragmentAssembler fragments,
-                    Consumer<Map<?, ?>> onClientConfig) {
+    /** @param onClientConfig receives the client config Lark pushes in a pong */
+    FrameDispatcher(EventPipeline pipeline, ObjectMapper mapper, FragmentAssembler fragments, Consumer<Map<?, ?>> onClientConfig) {
         this.pipeline = pipeline;
-        this.workers = workers;
         this.mapper = mapper;
         this.fragments = fragments;
         this.onClientConfig = onClientConfig;
@@ -126,26 +119,24 @@ final class FrameDispatcher {
         long receivedAt = System.nanoTime();
         CompletableFuture<Void> done = new CompletableFuture<>();
         inflight.add(done);
+        CompletableFuture<EventAck> result;
         try {
-            workers.execute(() -> {
-                CompletableFuture<EventAck> result;
-                try {
-                    result = pipeline.process(payload);
-                } catch (RuntimeException e) {
-                    result = CompletableFuture.failedFuture(e);
-                }
-                result.whenComplete((ack, error) -> {
-                    try {
-                        acknowledge(connection, frame, ack, error, receivedAt);
-                    } finally {
-                        inflight.remove(done);
-                        done.complete(null);
-                    }
-                });
-            });
-        } catch (RejectedExecutionException e) {
-            inflight.remove(done);
-            LOG.debug("Stopping: event {} left for Lark to redeliver", frame.header(Frame.MESSAGE_ID));
+            result = pipeline.process(payload);
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        result.whenComplete((ack, error) -> {
+            try {
+                acknowledge(connection, frame, ack, error, receivedAt);
+            } finally {
+                inflight.remove(done);
+                done.complete(null);
+            }
+        });
+        if (!pipeline.accepting()) {
+            // back-pressure: Lark keeps the next frames until the routes have caught up, instead of a 500 per frame
+            connection.pause();
+            pipeline.onceAccepting(connection::resume);
         }
     }
 

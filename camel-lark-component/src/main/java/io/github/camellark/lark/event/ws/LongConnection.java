@@ -77,6 +77,21 @@ final class LongConnection implements FrameSocket.Listener {
         }
     }
 
+    /** Stops reading frames until {@link #resume()}: the consumer's queues are full. */
+    void pause() {
+        FrameSocket open = socket;
+        if (open != null) {
+            open.pause();
+        }
+    }
+
+    void resume() {
+        FrameSocket open = socket;
+        if (open != null) {
+            open.resume();
+        }
+    }
+
     /** A close frame, a bounded wait for Lark's answer, then the socket is released. Blocks: never call it on an I/O thread. */
     void close(long waitMillis) {
         stopKeepalive();

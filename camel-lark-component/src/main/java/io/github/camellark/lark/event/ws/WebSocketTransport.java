@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -20,10 +19,7 @@ import io.github.camellark.lark.health.ConsumerStatus;
 import io.github.camellark.lark.health.ConsumerStatus.State;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ExceptionHandler;
-import org.apache.camel.spi.ExecutorServiceManager;
-import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.LoggingExceptionHandler;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * forbidden) stop it: they go to the exception handler (every consumer's) and turn the consumers' health checks DOWN.
  * One instance serves every {@code lark:events} consumer of the app.
  * <p>
- * Threads: socket callbacks and timers run on the transport's I/O threads and never block; events are routed on a
- * worker pool from Camel's ExecutorServiceManager ({@code LarkWebSocketWorker}). All is released by {@link #stop()}.
+ * Threads: socket callbacks and timers run on the transport's I/O threads and never block; they hand events to the
+ * pipeline, which routes them on the consumer's threads. Timers and the socket are released by {@link #stop()}.
  * See <a href="https://open.feishu.cn/document/server-docs/event-subscription-guide/event-subscription-configure-/request-url-configuration-case">Lark's long connection mode</a>.
  */
 public final class WebSocketTransport implements EventTransport, LongConnection.Handler, Keepalive.Owner {
@@ -62,7 +58,6 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
     private volatile ExceptionHandler exceptionHandler;
 
     // created by start(), released by stop()
-    private ExecutorService workers;
     private volatile FrameDispatcher dispatcher;
 
     // guarded by this
@@ -81,7 +76,7 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
      * @param port      the network: discovery, the WebSocket and the timers go through it
      * @param client    a client without credentials for discovery (envelope reader and retries of every call)
      * @param pipeline  where events go: the fan-out to the pipelines of every consumer of the app
-     * @param context   Camel, for the worker pool and the fallback exception handler
+     * @param context   Camel, for the fallback exception handler
      */
     public WebSocketTransport(LongConnectionSettings settings, HttpTransport port, LarkClient client, EventPipeline pipeline,
                               CamelContext context) {
@@ -123,14 +118,9 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
 
     @Override
     public void start() {
-        ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
-        // Abort, not Camel's default CallerRuns: a full pool must never run events on the socket's I/O thread
-        ThreadPoolProfile profile = new ThreadPoolProfile("LarkWebSocketWorker");
-        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        workers = executors.newThreadPool(this, "LarkWebSocketWorker", profile);
         FragmentAssembler fragments = new FragmentAssembler(settings.fragmentTtl().toMillis(), MAX_FRAGMENTED_MESSAGES,
                 MAX_FRAGMENT_BYTES, System::nanoTime);
-        dispatcher = new FrameDispatcher(pipeline, workers, mapper, fragments, pushed -> {
+        dispatcher = new FrameDispatcher(pipeline, mapper, fragments, pushed -> {
             config = config.merge(pushed);
             LOG.debug("Lark pushed the client config {}", config);
         });
@@ -168,10 +158,6 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
             }
             connection.close(CLOSE_WAIT_MILLIS);
             LOG.info("Closed the Lark long connection {}", connection.endpoint());
-        }
-        if (workers != null) {
-            camelContext.getExecutorServiceManager().shutdownGraceful(workers);
-            workers = null;
         }
         if (frames != null) {
             frames.clear();

@@ -115,7 +115,7 @@ class WebhookTransportTest extends WebhookTestSupport {
         Map<String, Object> headers = exchange.getMessage().getHeaders();
         assertThat(headers).containsEntry(LarkConstants.EVENT_TYPE, "im.message.receive_v1")
                 .containsEntry(LarkConstants.EVENT_ID, "ev-1")
-                .containsEntry(LarkConstants.EVENT_CREATE_TIME, "1718000000123")
+                .containsEntry(LarkConstants.EVENT_CREATE_TIME, Long.toString(LarkBodies.CREATED))
                 .containsEntry(LarkConstants.APP_ID, LarkBodies.APP)
                 .containsEntry(LarkConstants.TENANT_KEY, LarkBodies.TENANT)
                 .containsEntry(LarkConstants.MESSAGE_ID, "om_ev-1")
@@ -210,14 +210,14 @@ class WebhookTransportTest extends WebhookTestSupport {
     void schemaOneEventIsRouted() throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:plain");
         mock.expectedMessageCount(1);
-        String event = "{\"uuid\":\"u-1\",\"token\":\"" + VERIFICATION_TOKEN + "\",\"ts\":\"1502199207.7171419\",\"type\":\"event_callback\","
+        String event = "{\"uuid\":\"u-1\",\"token\":\"" + VERIFICATION_TOKEN + "\",\"ts\":\"" + LarkBodies.SCHEMA_1_TS + "\",\"type\":\"event_callback\","
                        + "\"event\":{\"type\":\"message\",\"app_id\":\"" + LarkBodies.APP + "\",\"tenant_key\":\"tk\",\"open_message_id\":\"om_1\"}}";
 
         assertThat(push("/plain", event).statusCode()).isEqualTo(200);
 
         mock.assertIsSatisfied();
         assertThat(mock.getExchanges().get(0).getMessage().getHeaders()).containsEntry(LarkConstants.EVENT_TYPE, "message")
-                .containsEntry(LarkConstants.EVENT_ID, "u-1").containsEntry(LarkConstants.EVENT_CREATE_TIME, "1502199207717")
+                .containsEntry(LarkConstants.EVENT_ID, "u-1").containsEntry(LarkConstants.EVENT_CREATE_TIME, Long.toString(LarkBodies.SCHEMA_1_CREATED_MILLIS))
                 .containsEntry(LarkConstants.TENANT_KEY, "tk");
     }
 

@@ -64,6 +64,30 @@ class LarkEventsOverWebSocketTest extends LongConnectionTestSupport {
     }
 
     @Test
+    void eventsOfOneChatReachTheRouteInTheOrderOfTheirFrames() throws Exception {
+        Map<String, List<String>> textsByChat = new ConcurrentHashMap<>();
+        route("lark:events", r -> r.process(exchange -> {
+            Thread.sleep(1); // a little work, so that chats overlap
+            textsByChat.computeIfAbsent(exchange.getMessage().getHeader("CamelLarkChatId", String.class),
+                    chat -> new CopyOnWriteArrayList<>()).add(exchange.getMessage().getBody(Map.class).toString());
+        }));
+        awaitConnection();
+        List<WsDelivery> deliveries = new ArrayList<>();
+
+        for (int i = 0; i < 200; i++) {
+            deliveries.add(larkWs.push(events.textMessage(alice, "oc_order" + i % 5, "message-" + (1000 + i / 5))));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries.stream().allMatch(WsDelivery::isDelivered));
+        assertThat(textsByChat).hasSize(5);
+        textsByChat.forEach((chat, texts) -> {
+            List<Integer> positions = texts.stream().map(text -> Integer.parseInt(
+                    text.replaceAll("(?s).*message-(\\d+).*", "$1"))).toList();
+            assertThat(positions).as("positions routed in " + chat).isSorted().hasSize(40);
+        });
+    }
+
+    @Test
     void anEventArrivesAsAnExchangeAndIsAckedWith200() throws Exception {
         route("lark:events", r -> r.to("mock:events"));
         awaitConnection();

@@ -94,9 +94,8 @@ class LongConnectionLifecycleTest extends LongConnectionTestSupport {
         WebSocketTransport transport = startTransport("", pipeline);
         awaitConnected(transport);
         WsConnection connection = larkWs.openConnections().get(0);
-        WsDelivery routed = larkWs.push(events.textMessage(events.user("Bob"), "oc_chat1", "starts a worker"));
+        WsDelivery routed = larkWs.push(events.textMessage(events.user("Bob"), "oc_chat1", "routed before the stop"));
         await().atMost(Duration.ofSeconds(5)).until(routed::isDelivered);
-        assertThat(transportThreads()).isNotEmpty();
 
         transport.stop();
 
