@@ -39,8 +39,8 @@ import org.apache.camel.support.LoggingExceptionHandler;
 public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLocation, WebhookCapableEndpoint {
 
     @UriPath(description = "The Lark resource: message, batchMessage, image, file, card, reaction, pin, urgent, urlPreview, chat"
-                           + " and customBot for producers; events for the consumer.",
-             enums = "message,batchMessage,image,file,card,reaction,pin,urgent,urlPreview,chat,customBot,events")
+                           + ", customBot and cardkit for producers; events for the consumer.",
+             enums = "message,batchMessage,image,file,card,reaction,pin,urgent,urlPreview,chat,customBot,cardkit,events")
     @Metadata(required = true)
     private String resource;
     @UriParam

@@ -45,4 +45,10 @@ public class LarkProducer extends DefaultAsyncProducer {
         });
         return false;
     }
+
+    @Override
+    protected void doStop() throws Exception {
+        handler.close();
+        super.doStop();
+    }
 }

@@ -9,4 +9,8 @@ import java.util.concurrent.CompletableFuture;
 public interface ResourceHandler {
 
     CompletableFuture<Void> handle(LarkCall call);
+
+    /** Releases what the handler keeps between calls (timers, open streams) when its producer stops. */
+    default void close() {
+    }
 }
