@@ -11,6 +11,7 @@ import io.github.camellark.lark.event.LarkEventsConsumer;
 import io.github.camellark.lark.event.TimeBoundedIdempotentRepository;
 import io.github.camellark.lark.event.webhook.LarkWebhookHandler;
 import io.github.camellark.lark.producer.LarkProducer;
+import io.github.camellark.lark.producer.ResourceHandler;
 import io.github.camellark.lark.producer.ResourceHandlers;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Category;
@@ -50,6 +51,7 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     private volatile LarkClient client;
     private IdempotentRepository defaultEventRepository;
     private WebhookConfiguration webhookConfiguration;
+    private ResourceHandler handler;
 
     public LarkEndpoint(String uri, LarkComponent component, LarkResource resource, LarkConfiguration configuration) {
         super(uri, component);
@@ -68,7 +70,15 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         if (!larkResource.isProducer()) {
             throw new IllegalArgumentException("lark:" + resource + " can only be consumed (from), not produced to");
         }
-        return new LarkProducer(this, ResourceHandlers.forResource(larkResource));
+        return new LarkProducer(this, handler());
+    }
+
+    /** One handler for all the producers of this endpoint: the streams of lark:cardkit are shared by every route step. */
+    private synchronized ResourceHandler handler() {
+        if (handler == null) {
+            handler = ResourceHandlers.forResource(larkResource);
+        }
+        return handler;
     }
 
     @Override
@@ -149,6 +159,16 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
                 Duration.ofMillis(configuration.getRequestTimeout()),
                 new LarkClient.RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getMaxRetryWait()),
                         Duration.ofMillis(configuration.getRetryBackoff())));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        synchronized (this) {
+            if (handler != null) {
+                handler.close();
+            }
+        }
+        super.doStop();
     }
 
     public LarkClient client() {

@@ -105,6 +105,8 @@ final class CardStream {
             } else {
                 messageId = data.get("message_id") == null ? null : data.get("message_id").toString();
                 state = State.OPEN;
+                // the time the card took to appear does not count as idle
+                lastChunkAt = Math.max(lastChunkAt, timers.nowMillis());
             }
             result = new StreamResult(cardId, messageId, null);
         }

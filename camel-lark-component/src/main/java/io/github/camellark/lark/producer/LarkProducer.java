@@ -45,10 +45,4 @@ public class LarkProducer extends DefaultAsyncProducer {
         });
         return false;
     }
-
-    @Override
-    protected void doStop() throws Exception {
-        handler.close();
-        super.doStop();
-    }
 }
