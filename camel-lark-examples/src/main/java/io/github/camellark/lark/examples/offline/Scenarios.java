@@ -43,12 +43,18 @@ public final class Scenarios {
         this.app = app;
     }
 
-    /** Runs the four scenarios in order. */
+    /** Runs the five scenarios in order. */
     public void playAll() {
         alertGroup();
         departmentBroadcast();
         welcomeBot();
         cardInteraction();
+        helpDesk();
+    }
+
+    /** Dave asks the help desk; the answer is typed into one card, and he clicks Helpful. */
+    public HelpDeskScenario.Outcome helpDesk() {
+        return new HelpDeskScenario(tenant).play();
     }
 
     // ---------------------------------------------------------------- 1. alert group bot
