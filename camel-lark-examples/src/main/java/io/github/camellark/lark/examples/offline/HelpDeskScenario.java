@@ -40,7 +40,7 @@ public final class HelpDeskScenario {
                 .filter(card -> !card.streamingMode() && CardElements.find(card.card().path("body"), "helpful").isPresent())
                 .isPresent());
         SimCardEntity card = card(answer).orElseThrow();
-        tenant.printer().again(answer, "typed in " + card.updates() + " updates, then feedback buttons");
+        tenant.printer().again(answer, "final, with its feedback buttons");
 
         tenant.printer().note(chat.chatId(), "Dave clicks Helpful");
         JsonNode value = CardElements.find(card.card().path("body"), "helpful").orElseThrow().element()

@@ -24,8 +24,9 @@ import io.github.camellark.lark.testkit.state.SimUser;
 import io.github.camellark.lark.testkit.state.StateListener;
 
 /**
- * The simulated people and systems acting out the four scenarios: the monitoring system posts an alert, HR posts a
- * broadcast, Alice adds newcomers to #general, Alice types commands and Bob clicks the approval card. Each method
+ * The simulated people and systems acting out the five scenarios: the monitoring system posts an alert, HR posts a
+ * broadcast, Alice adds newcomers to #general, Alice types commands and Bob clicks the approval card, Dave asks the
+ * help desk. Each method
  * returns once the app has done its part (or fails after {@link OfflineLark#STEP_TIMEOUT}), with what tests check.
  */
 public final class Scenarios {
