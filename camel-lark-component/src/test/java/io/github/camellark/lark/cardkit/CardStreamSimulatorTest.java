@@ -157,6 +157,42 @@ class CardStreamSimulatorTest extends CamelTestSupport {
     }
 
     @Test
+    void chunksFasterThanTheUpdateRateAreCoalescedIntoAtMostThatManyUpdatesASecond() throws Exception {
+        SimChat chat = lark.createChat("help-desk-fast", lark.createUser("Erin"));
+        Producer producer = context.getEndpoint("lark:cardkit?operation=stream&streamMaxUpdatesPerSecond=" + RATE).createProducer();
+        producer.start();
+        ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
+        List<CompletableFuture<Exchange>> sent = Collections.synchronizedList(new ArrayList<>());
+        StringBuilder expected = new StringBuilder();
+        try {
+            // the first chunk's exchange completes once the card is shown
+            sent.add(CompletableFuture.completedFuture(((AsyncProcessor) producer).processAsync(
+                    chunk("fast-1", 0L, false, "w0 ", chat.chatId())).get(30, TimeUnit.SECONDS)));
+            expected.append("w0 ");
+            for (int i = 1; i < 300; i++) {
+                String chunk = "w" + i + " ";
+                expected.append(chunk);
+                long index = i;
+                // then one chunk every 5 ms for 1.5 s: 200 a second, where the card takes 5
+                feeder.schedule(() -> sent.add(((AsyncProcessor) producer).processAsync(
+                        chunk("fast-1", index, index == 299, chunk, chat.chatId()))), i * 5L, TimeUnit.MILLISECONDS);
+            }
+            await().atMost(60, TimeUnit.SECONDS).until(() -> sent.size() == 300);
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } finally {
+            feeder.shutdownNow();
+            producer.stop();
+        }
+
+        String cardId = sent.get(sent.size() - 1).join().getMessage().getHeader(LarkConstants.CARD_ID, String.class);
+        SimCardEntity card = lark.state().cardEntities().card(cardId).orElseThrow();
+        assertThat(card.elementText("answer").orElseThrow()).isEqualTo(expected.toString());
+        assertThat(card.refusals()).isZero();
+        assertThat(card.maxUpdatesInOneSecond()).isLessThanOrEqualTo(RATE + 1);
+        assertThat(card.updates()).isGreaterThan(2).isLessThan(300);
+    }
+
+    @Test
     void aStreamWithoutItsLastChunkIsEndedWhenIdle() {
         SimChat chat = lark.createChat("help-desk-idle", lark.createUser("Bob"));
         String uri = "lark:cardkit?operation=stream&streamIdleTimeout=500";
