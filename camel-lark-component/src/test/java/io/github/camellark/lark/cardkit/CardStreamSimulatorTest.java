@@ -212,14 +212,8 @@ class CardStreamSimulatorTest extends CamelTestSupport {
 
     @Test
     void aFailingModelEndsTheCardInItsErrorState() {
-        SimUser carol = lark.createUser("Carol");
-        SimChat chat = lark.createChat("help-desk-errors", carol);
-        SimMessage question = lark.userSays(carol, chat, "why does the VPN fail?");
-
-        Exchange result = template.send("direct:answer", e -> {
-            e.getMessage().setBody(question.content());
-            e.getMessage().setHeader(LarkConstants.MESSAGE_ID, question.messageId());
-        });
+        SimChat chat = lark.createChat("help-desk-errors", lark.createUser("Carol"));
+        Exchange result = ask(chat, "why does the VPN fail?");
 
         assertThat(result.getException()).isNull();
         SimCardEntity card = lark.state().cardEntities().card(result.getMessage().getHeader(LarkConstants.CARD_ID, String.class))
@@ -234,20 +228,24 @@ class CardStreamSimulatorTest extends CamelTestSupport {
 
     @Test
     void aSplitAnswerIsTypedIntoOneCardRepliedToTheQuestion() {
-        SimUser dan = lark.createUser("Dan");
-        SimChat chat = lark.createChat("help-desk-split", dan);
-        SimMessage question = lark.userSays(dan, chat, "how do I reset the VPN?");
-
-        Exchange result = template.send("direct:answer", e -> {
-            e.getMessage().setBody(question.content());
-            e.getMessage().setHeader(LarkConstants.MESSAGE_ID, question.messageId());
-        });
+        SimChat chat = lark.createChat("help-desk-split", lark.createUser("Dan"));
+        Exchange result = ask(chat, "how do I reset the VPN?");
 
         assertThat(result.getException()).isNull();
+        SimMessage question = lark.state().messagesIn(chat).get(0);
         SimMessage reply = lark.state().messagesIn(chat).get(1);
         assertThat(reply.parentId()).isEqualTo(question.messageId());
         assertThat(lark.conversation().in(chat).texts().get(1))
                 .matches("\\[card: Answer] Restart the VPN client, then sign in again\\. \\(\\d+ updates?\\)");
+    }
+
+    /** The first member of the chat asks; the route answers in a card replied to the question. */
+    private Exchange ask(SimChat chat, String text) {
+        SimMessage question = lark.userSays(chat.members().get(0), chat, text);
+        return template.send("direct:answer", e -> {
+            e.getMessage().setBody(question.content());
+            e.getMessage().setHeader(LarkConstants.MESSAGE_ID, question.messageId());
+        });
     }
 
     private Exchange chunk(String key, Long index, boolean last, String text, String chatId) {
