@@ -18,10 +18,15 @@ public final class HelpDesk {
     private HelpDesk() {
     }
 
-    /** A text message to the bot that asks something (ends with a question mark) and is no /command. */
+    /**
+     * A text message in a one-to-one chat with the bot that asks something (ends with a question mark) and is no
+     * /command; what people say to each other in groups is left alone.
+     */
     public static boolean isQuestion(@Body Map<String, Object> event) throws JsonProcessingException {
+        Map<?, ?> message = (Map<?, ?>) event.get("message");
         String text = text(event);
-        return text != null && !text.startsWith("/") && text.endsWith("?");
+        return message != null && "p2p".equals(message.get("chat_type")) && text != null && !text.startsWith("/")
+               && text.endsWith("?");
     }
 
     /** The question's text, mentions left out. */

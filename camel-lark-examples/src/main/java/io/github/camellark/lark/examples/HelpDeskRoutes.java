@@ -7,7 +7,7 @@ import org.apache.camel.processor.aggregate.UseLatestAggregationStrategy;
 /**
  * Scenario 5, the AI help desk.
  * <ul>
- * <li>Questions: a message to the bot that ends with a question mark is answered by the model, its chunks typed into
+ * <li>Questions: a message to the bot in a one-to-one chat that ends with a question mark is answered by the model, its chunks typed into
  * one card replied to the question as they come ({@code lark:cardkit?operation=stream}: a split's index and completion
  * order and end the stream; the question's message id is the stream's key). A failing model ends the card in its
  * error state.</li>
