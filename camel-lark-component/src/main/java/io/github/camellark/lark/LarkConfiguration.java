@@ -33,8 +33,8 @@ public class LarkConfiguration implements Cloneable {
     public static final long DEFAULT_MAX_REQUEST_AGE = 10 * 60 * 1000L;
 
     @UriParam(label = "producer",
-              description = "The operation to perform on the resource. Each resource has a default: message send, batchMessage send, image upload, file upload, card update, reaction create, pin create, urgent app, urlPreview batchUpdate, chat create, customBot send. The header CamelLarkOperation wins.",
-              enums = "send,reply,edit,recall,forward,mergeForward,forwardThread,readUsers,list,get,getResource,pushFollowUp,readUser,progress,upload,download,update,delayUpdate,sendEphemeral,deleteEphemeral,create,delete,app,sms,phone,batchUpdate,addMembers")
+              description = "The operation to perform on the resource. Each resource has a default: message send, batchMessage send, image upload, file upload, card update, reaction create, pin create, urgent app, urlPreview batchUpdate, chat create, customBot send, cardkit create. The header CamelLarkOperation wins.",
+              enums = "send,reply,edit,recall,forward,mergeForward,forwardThread,readUsers,list,get,getResource,pushFollowUp,readUser,progress,upload,download,update,delayUpdate,sendEphemeral,deleteEphemeral,create,delete,app,sms,phone,batchUpdate,addMembers,settings,addElement,updateElement,patchElement,deleteElement,updateText,stream")
     private String operation;
     @UriParam(label = "security",
               description = "The App ID of the Lark app (cli_...).")
@@ -225,6 +225,35 @@ public class LarkConfiguration implements Cloneable {
     @UriParam(label = "producer",
               description = "Store apps: the tenant to act for. Header CamelLarkTenantKey.")
     private String tenantKey;
+    @UriParam(label = "producer",
+              description = "cardkit: the card entity id for every operation but create. Header CamelLarkCardId.")
+    private String cardId;
+    @UriParam(label = "producer",
+              description = "cardkit: the element (its element_id in the card JSON) for updateElement, patchElement, deleteElement and updateText; for stream, the text element of the card (default answer). Header CamelLarkElementId.")
+    private String elementId;
+    @UriParam(label = "producer",
+              description = "cardkit: the sequence of the operation, strictly increasing per card (1 to 2147483647). Header CamelLarkCardSequence, which create, stream and every cardkit operation leave set to the next one.")
+    private Integer sequence;
+    @UriParam(label = "producer",
+              defaultValue = "5",
+              description = "cardkit stream: at most this many updates per second reach each card (Lark refuses more than 10). Chunks arriving faster are coalesced into one update.")
+    private int streamMaxUpdatesPerSecond = 5;
+    @UriParam(label = "producer",
+              defaultValue = "30000",
+              description = "cardkit stream: a stream that gets no chunk for this long is ended: its text is final and the card leaves streaming mode.",
+              javaType = "java.time.Duration")
+    private long streamIdleTimeout = 30000L;
+    @UriParam(label = "producer",
+              defaultValue = "1000",
+              description = "cardkit stream: how many streams may be open at once per endpoint; the first chunk of one more is refused.")
+    private int streamMaxOpen = 1000;
+    @UriParam(label = "producer",
+              description = "cardkit stream: the title of the card the writer creates; no header when absent.")
+    private String streamTitle;
+    @UriParam(label = "producer",
+              defaultValue = "Sorry, the answer could not be completed.",
+              description = "cardkit stream: the text an ended-in-error card shows under the text typed so far.")
+    private String streamErrorText = "Sorry, the answer could not be completed.";
     @UriParam(label = "consumer",
               defaultValue = "websocket",
               description = "How events reach the consumer: websocket (Lark's long connection, no public URL needed, self-built apps) or webhook (Lark pushes HTTP requests through Camel's HTTP platform).")
@@ -822,6 +851,70 @@ public class LarkConfiguration implements Cloneable {
 
     public void setWsFragmentTtl(long wsFragmentTtl) {
         this.wsFragmentTtl = wsFragmentTtl;
+    }
+
+    public String getCardId() {
+        return cardId;
+    }
+
+    public void setCardId(String cardId) {
+        this.cardId = cardId;
+    }
+
+    public String getElementId() {
+        return elementId;
+    }
+
+    public void setElementId(String elementId) {
+        this.elementId = elementId;
+    }
+
+    public Integer getSequence() {
+        return sequence;
+    }
+
+    public void setSequence(Integer sequence) {
+        this.sequence = sequence;
+    }
+
+    public int getStreamMaxUpdatesPerSecond() {
+        return streamMaxUpdatesPerSecond;
+    }
+
+    public void setStreamMaxUpdatesPerSecond(int streamMaxUpdatesPerSecond) {
+        this.streamMaxUpdatesPerSecond = streamMaxUpdatesPerSecond;
+    }
+
+    public long getStreamIdleTimeout() {
+        return streamIdleTimeout;
+    }
+
+    public void setStreamIdleTimeout(long streamIdleTimeout) {
+        this.streamIdleTimeout = streamIdleTimeout;
+    }
+
+    public int getStreamMaxOpen() {
+        return streamMaxOpen;
+    }
+
+    public void setStreamMaxOpen(int streamMaxOpen) {
+        this.streamMaxOpen = streamMaxOpen;
+    }
+
+    public String getStreamTitle() {
+        return streamTitle;
+    }
+
+    public void setStreamTitle(String streamTitle) {
+        this.streamTitle = streamTitle;
+    }
+
+    public String getStreamErrorText() {
+        return streamErrorText;
+    }
+
+    public void setStreamErrorText(String streamErrorText) {
+        this.streamErrorText = streamErrorText;
     }
 
     /** A copy for one endpoint, so that endpoint options never change the component's defaults. */

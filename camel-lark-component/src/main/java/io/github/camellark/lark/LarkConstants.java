@@ -105,6 +105,28 @@ public final class LarkConstants {
               javaType = "String")
     public static final String TENANT_KEY = "CamelLarkTenantKey";
 
+    @Metadata(label = "producer", description = "cardkit: the card entity id; after cardkit create and on every chunk of a stream, the id of the card.",
+              javaType = "String")
+    public static final String CARD_ID = "CamelLarkCardId";
+    @Metadata(label = "producer", description = "cardkit: the element (element_id of the card JSON) to update, patch, delete or whose text to push; the stream writer's text element (default answer).",
+              javaType = "String")
+    public static final String ELEMENT_ID = "CamelLarkElementId";
+    @Metadata(label = "producer", description = "cardkit: the sequence of the card operation (Lark wants it strictly increasing per card). After cardkit create, every cardkit operation and the last chunk of a stream, the next sequence to use.",
+              javaType = "Integer")
+    public static final String CARD_SEQUENCE = "CamelLarkCardSequence";
+    @Metadata(label = "producer", description = "cardkit stream: the key of the stream a chunk belongs to; when absent, CamelLarkMessageId (the message answered).",
+              javaType = "String")
+    public static final String STREAM_KEY = "CamelLarkStreamKey";
+    @Metadata(label = "producer", description = "cardkit stream: the position of the chunk in its stream (0, 1, 2 ...); chunks are typed in this order whatever order they arrive in. When absent, the CamelSplitIndex of a split, else the arrival order.",
+              javaType = "Long")
+    public static final String STREAM_CHUNK = "CamelLarkStreamChunk";
+    @Metadata(label = "producer", description = "cardkit stream: true on the last chunk; the card then gets its final text and leaves streaming mode. When absent, the CamelSplitComplete of a split.",
+              javaType = "Boolean")
+    public static final String STREAM_LAST = "CamelLarkStreamLast";
+    @Metadata(label = "producer", description = "cardkit stream: ends the stream in its error state, showing this text (true shows the streamErrorText option). A caught exception (onException, doTry) does the same.",
+              javaType = "String")
+    public static final String STREAM_ERROR = "CamelLarkStreamError";
+
     // ---- results (producer) ---------------------------------------------------------------------
 
     @Metadata(label = "producer", description = "The X-Tt-Logid of the Lark call: quote it in support cases.", javaType = "String")

@@ -12,6 +12,7 @@ import io.github.camellark.lark.event.LarkEventsConsumer;
 import io.github.camellark.lark.event.TimeBoundedIdempotentRepository;
 import io.github.camellark.lark.event.webhook.LarkWebhookHandler;
 import io.github.camellark.lark.producer.LarkProducer;
+import io.github.camellark.lark.producer.ResourceHandler;
 import io.github.camellark.lark.producer.ResourceHandlers;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Category;
@@ -40,8 +41,8 @@ import org.apache.camel.support.LoggingExceptionHandler;
 public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLocation, WebhookCapableEndpoint {
 
     @UriPath(description = "The Lark resource: message, batchMessage, image, file, card, reaction, pin, urgent, urlPreview, chat"
-                           + " and customBot for producers; events for the consumer.",
-             enums = "message,batchMessage,image,file,card,reaction,pin,urgent,urlPreview,chat,customBot,events")
+                           + ", customBot and cardkit for producers; events for the consumer.",
+             enums = "message,batchMessage,image,file,card,reaction,pin,urgent,urlPreview,chat,customBot,cardkit,events")
     @Metadata(required = true)
     private String resource;
     @UriParam
@@ -51,6 +52,7 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     private volatile LarkClient client;
     private IdempotentRepository defaultEventRepository;
     private WebhookConfiguration webhookConfiguration;
+    private ResourceHandler handler;
 
     public LarkEndpoint(String uri, LarkComponent component, LarkResource resource, LarkConfiguration configuration) {
         super(uri, component);
@@ -69,7 +71,15 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         if (!larkResource.isProducer()) {
             throw new IllegalArgumentException("lark:" + resource + " can only be consumed (from), not produced to");
         }
-        return new LarkProducer(this, ResourceHandlers.forResource(larkResource));
+        return new LarkProducer(this, handler());
+    }
+
+    /** One handler for all the producers of this endpoint: the streams of lark:cardkit are shared by every route step. */
+    private synchronized ResourceHandler handler() {
+        if (handler == null) {
+            handler = ResourceHandlers.forResource(larkResource);
+        }
+        return handler;
     }
 
     @Override
@@ -149,6 +159,16 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         super.doStart();
         LarkComponent component = getComponent();
         client = component.client(configuration, component.tokenProvider(configuration));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        synchronized (this) {
+            if (handler != null) {
+                handler.close();
+            }
+        }
+        super.doStop();
     }
 
     public LarkClient client() {

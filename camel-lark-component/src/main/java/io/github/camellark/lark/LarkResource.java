@@ -21,6 +21,8 @@ public enum LarkResource {
     URL_PREVIEW("urlPreview", "batchUpdate"),
     CHAT("chat", "create", "addMembers"),
     CUSTOM_BOT("customBot", "send"),
+    CARDKIT("cardkit", "create", "update", "settings", "batchUpdate", "addElement", "updateElement", "patchElement",
+            "deleteElement", "updateText", "stream"),
     /** Consumer only: events and card callbacks. */
     EVENTS("events");
 

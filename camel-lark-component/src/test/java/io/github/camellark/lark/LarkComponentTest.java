@@ -14,7 +14,7 @@ class LarkComponentTest extends CamelTestSupport {
         assertThatThrownBy(() -> context.getEndpoint("lark:mesage"))
                 .isInstanceOf(ResolveEndpointFailedException.class)
                 .rootCause().hasMessageContaining("Unknown Lark resource 'mesage'")
-                .hasMessageContaining("message, batchMessage, image, file, card, reaction, pin, urgent, urlPreview, chat, customBot, events");
+                .hasMessageContaining("message, batchMessage, image, file, card, reaction, pin, urgent, urlPreview, chat, customBot, cardkit, events");
     }
 
     @Test

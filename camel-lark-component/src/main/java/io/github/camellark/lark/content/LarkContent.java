@@ -93,6 +93,15 @@ public interface LarkContent {
         return new TemplateCard(templateId);
     }
 
+    /**
+     * An interactive message that shows a card entity created with {@code lark:cardkit?operation=create}:
+     * {@code {"type":"card","data":{"card_id":"..."}}}. Lark sends an entity only once, and only for the app that created it.
+     */
+    static LarkContent cardEntity(String cardId) {
+        Map<String, Object> data = Map.of("card_id", KeyedContent.requireText("card_id", cardId));
+        return new RawContent(MsgType.INTERACTIVE, Map.of("type", "card", "data", data));
+    }
+
     /** A system divider ("New session") in a bot-to-user chat; needs the im:message:send_sys_msg scope. */
     static SystemContent systemDivider(String text) {
         return new SystemContent(text);

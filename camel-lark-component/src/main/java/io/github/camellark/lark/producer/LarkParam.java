@@ -37,7 +37,10 @@ public enum LarkParam {
     CARD_TOKEN("cardToken", LarkConstants.CARD_TOKEN, LarkConfiguration::getCardToken),
     USER_ID_LIST("userIdList", LarkConstants.USER_ID_LIST, LarkConfiguration::getUserIdList),
     USER_ACCESS_TOKEN("userAccessToken", LarkConstants.USER_ACCESS_TOKEN, LarkConfiguration::getUserAccessToken),
-    TENANT_KEY("tenantKey", LarkConstants.TENANT_KEY, LarkConfiguration::getTenantKey);
+    TENANT_KEY("tenantKey", LarkConstants.TENANT_KEY, LarkConfiguration::getTenantKey),
+    CARD_ID("cardId", LarkConstants.CARD_ID, LarkConfiguration::getCardId),
+    ELEMENT_ID("elementId", LarkConstants.ELEMENT_ID, LarkConfiguration::getElementId),
+    CARD_SEQUENCE("sequence", LarkConstants.CARD_SEQUENCE, LarkConfiguration::getSequence);
 
     private final String option;
     private final String header;

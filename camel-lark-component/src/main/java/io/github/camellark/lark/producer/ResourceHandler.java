@@ -9,4 +9,11 @@ import java.util.concurrent.CompletableFuture;
 public interface ResourceHandler {
 
     CompletableFuture<Void> handle(LarkCall call);
+
+    /**
+     * Releases what the handler keeps between calls (timers, open streams) when its endpoint stops; the handler may be
+     * used again afterwards. One handler serves all the producers of an endpoint.
+     */
+    default void close() {
+    }
 }

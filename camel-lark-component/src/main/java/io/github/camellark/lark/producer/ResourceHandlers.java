@@ -32,6 +32,8 @@ public final class ResourceHandlers {
                 return new ChatHandler();
             case CUSTOM_BOT:
                 return new CustomBotHandler();
+            case CARDKIT:
+                return new CardKitHandler();
             default:
                 throw new UnsupportedOperationException("lark:" + resource.uriName() + " has no producer yet");
         }

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.apache.camel.main.Main;
 
 /**
- * The four scenarios as one Camel Main application. Its settings come from {@code application.properties}; what
+ * The scenarios as one Camel Main application. Its settings come from {@code application.properties}; what
  * differs between the real Lark and the offline simulator is given as properties.
  */
 public final class ExampleApp {
@@ -21,6 +21,7 @@ public final class ExampleApp {
         main.configure().addRoutesBuilder(new DepartmentBroadcastRoutes());
         main.configure().addRoutesBuilder(new WelcomeBotRoutes());
         main.configure().addRoutesBuilder(new CardInteractionRoutes());
+        main.configure().addRoutesBuilder(new HelpDeskRoutes());
         properties.forEach(main::addOverrideProperty);
         return main;
     }

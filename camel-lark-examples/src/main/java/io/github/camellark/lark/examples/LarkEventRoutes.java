@@ -21,8 +21,21 @@ public class LarkEventRoutes extends RouteBuilder {
                     .when(header(LarkConstants.EVENT_TYPE).isEqualTo(MEMBER_ADDED))
                         .to(WelcomeBotRoutes.MEMBERS_ADDED)
                     .when(header(LarkConstants.EVENT_TYPE).isEqualTo(MESSAGE_RECEIVED))
-                        .to(CardInteractionRoutes.COMMANDS)
+                        .to("direct:lark-message")
                     .when(header(LarkConstants.EVENT_TYPE).isEqualTo(CARD_ACTION))
+                        .to("direct:lark-card-action")
+                .end();
+
+        // commands and questions: each route gets its own copy of the message and takes the ones it answers
+        from("direct:lark-message").routeId("lark-messages")
+                .multicast().to(CardInteractionRoutes.COMMANDS, HelpDeskRoutes.QUESTIONS);
+
+        // the reply body of a card click is its callback response
+        from("direct:lark-card-action").routeId("lark-card-actions")
+                .choice()
+                    .when(method(HelpDesk.class, "isFeedback"))
+                        .to(HelpDeskRoutes.FEEDBACK)
+                    .otherwise()
                         .to(CardInteractionRoutes.CARD_CLICKS)
                 .end();
     }

@@ -14,7 +14,7 @@ import org.apache.camel.main.MainListenerSupport;
 /**
  * Runs the examples.
  * <ul>
- * <li>Without credentials: against the Lark simulator in this process. Simulated people act out the four scenarios,
+ * <li>Without credentials: against the Lark simulator in this process. Simulated people act out the five scenarios,
  * the conversation is printed as it happens, and the program ends when they are done ({@code --keep-running} keeps
  * it up).</li>
  * <li>With {@code LARK_APP_ID} and {@code LARK_APP_SECRET}: against the real Lark, events over the WebSocket long
@@ -78,7 +78,7 @@ public final class Main {
                     Thread players = new Thread(() -> {
                         try {
                             lark.scenarios().playAll();
-                            out.printf("%nAll four scenarios completed in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+                            out.printf("%nAll five scenarios completed in %.1f s.%n", (System.nanoTime() - started) / 1e9);
                         } catch (Throwable e) {
                             failure.set(e);
                         } finally {

@@ -31,7 +31,7 @@ class MainTest {
                 .contains("#general  (Bob sees the toast \"Approved\")")
                 .contains("Sim Bot: [card: Approved: Deploy v2.3 to production]   <- card updated")
                 .contains("Sim Bot: [card: Approved and recorded: Deploy v2.3 to production]   <- card updated")
-                .contains("All four scenarios completed");
+                .contains("All five scenarios completed");
     }
 
     @Test

@@ -36,9 +36,16 @@ public final class Conversation {
         String chatName = chat == null ? message.chatId()
                 : chat.isP2p() ? "p2p " + (chat.p2pUser() == null ? "?" : chat.p2pUser().name()) : chat.name();
         return new ConversationLine(message.createTime(), message.chatId(), chatName, message.messageId(),
-                message.sender().name(), message.sender().kind(), message.msgType(),
-                state.contents().readable(message), message.deleted(), message.updated(), message.parentId(),
+                message.sender().name(), message.sender().kind(), message.msgType(), readable(state, message), message.deleted(), message.updated(), message.parentId(),
                 message.threadId());
+    }
+
+    /** A message showing a card entity reads as the entity's text now; any other as its content. */
+    private static String readable(SimulatorState state, SimMessage message) {
+        if (!message.deleted() && "interactive".equals(message.msgType())) {
+            return state.cardEntities().readable(message.content()).orElseGet(() -> state.contents().readable(message));
+        }
+        return state.contents().readable(message);
     }
 
     public List<ConversationLine> lines() {

@@ -96,6 +96,11 @@ final class ConversationPrinter implements StateListener {
         print(chatLabel(chatId) + "  (" + text + ")");
     }
 
+    /** Prints the message again, as it reads now, with what changed. */
+    void again(SimMessage message, String what) {
+        print(line(message) + "   <- " + what);
+    }
+
     void heading(String text) {
         print("");
         print("== " + text + " ==");

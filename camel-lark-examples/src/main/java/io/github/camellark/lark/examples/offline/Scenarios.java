@@ -24,8 +24,9 @@ import io.github.camellark.lark.testkit.state.SimUser;
 import io.github.camellark.lark.testkit.state.StateListener;
 
 /**
- * The simulated people and systems acting out the four scenarios: the monitoring system posts an alert, HR posts a
- * broadcast, Alice adds newcomers to #general, Alice types commands and Bob clicks the approval card. Each method
+ * The simulated people and systems acting out the five scenarios: the monitoring system posts an alert, HR posts a
+ * broadcast, Alice adds newcomers to #general, Alice types commands and Bob clicks the approval card, Dave asks the
+ * help desk. Each method
  * returns once the app has done its part (or fails after {@link OfflineLark#STEP_TIMEOUT}), with what tests check.
  */
 public final class Scenarios {
@@ -43,12 +44,18 @@ public final class Scenarios {
         this.app = app;
     }
 
-    /** Runs the four scenarios in order. */
+    /** Runs the five scenarios in order. */
     public void playAll() {
         alertGroup();
         departmentBroadcast();
         welcomeBot();
         cardInteraction();
+        helpDesk();
+    }
+
+    /** Dave asks the help desk; the answer is typed into one card, and he clicks Helpful. */
+    public HelpDeskScenario.Outcome helpDesk() {
+        return new HelpDeskScenario(tenant).play();
     }
 
     // ---------------------------------------------------------------- 1. alert group bot

@@ -167,6 +167,11 @@ final class ContentRules {
                 throw LarkError.badRequest(230099, "Failed to create card content, ext=ErrCode: 200621; "
                         + "ErrMsg: card entity reference needs data.card_id");
             }
+            if (state.cardEntities().card(card.at("/data/card_id").asText()).isEmpty()) {
+                // the code Lark wraps for an unknown entity in a message is (unverified); 200740 is CardKit's own
+                throw LarkError.badRequest(230099, "Failed to create card content, ext=ErrCode: 200740; "
+                        + "ErrMsg: The card entity does not exist");
+            }
         } else {
             boolean hasBody = card.has("elements") || card.has("body") || card.has("header") || card.has("i18n_elements");
             if (!hasBody) {

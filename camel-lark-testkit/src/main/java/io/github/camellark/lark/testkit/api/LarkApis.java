@@ -24,6 +24,7 @@ public final class LarkApis {
         LegacyContent legacy = new LegacyContent(mapper);
         new MessageApi(state, lookups, rules, views).register(server);
         new CardApi(state, lookups, rules).register(server);
+        new CardKitApi(state).register(server);
         new ReactionApi(state, lookups).register(server);
         new UrgentApi(state, lookups).register(server);
         new PinApi(state, lookups).register(server);

@@ -57,6 +57,7 @@ public final class SimulatorState {
     private final Map<String, SimEphemeralCard> ephemerals = new LinkedHashMap<>();
     private final Map<String, SimCustomBot> customBots = new LinkedHashMap<>();
     private final Map<String, CardToken> cardTokens = new LinkedHashMap<>();
+    private final CardEntities cardEntities = new CardEntities();
     private final List<Activity> activities = new ArrayList<>();
     private final Map<String, Remembered> idempotency = new LinkedHashMap<>();
     private Instant lastMessageTime = Instant.EPOCH;
@@ -824,6 +825,11 @@ public final class SimulatorState {
     }
 
     // ------------------------------------------------------------------ internals
+
+    /** The card entities of CardKit ({@code /open-apis/cardkit/v1/cards}). */
+    public CardEntities cardEntities() {
+        return cardEntities;
+    }
 
     public Instant now() {
         return clock.instant();
