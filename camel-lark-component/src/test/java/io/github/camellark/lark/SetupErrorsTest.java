@@ -89,10 +89,7 @@ class SetupErrorsTest {
     void anUnparsableNumberFailsNamingTheOptionAndTheValue() throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
             assertThatThrownBy(() -> context.getEndpoint("lark:message?maxRetries=three"))
-                    .isInstanceOf(ResolveEndpointFailedException.class)
-                    .rootCause().hasMessageContaining("three");
-            assertThatThrownBy(() -> context.getEndpoint("lark:message?maxRetries=three"))
-                    .hasMessageContaining("maxRetries=three");
+                    .isInstanceOf(ResolveEndpointFailedException.class).hasMessageContaining("maxRetries=three");
         }
     }
 
