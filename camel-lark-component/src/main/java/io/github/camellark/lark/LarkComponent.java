@@ -28,6 +28,7 @@ import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.support.CamelContextHelper;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
@@ -89,6 +90,28 @@ public class LarkComponent extends HealthCheckComponent implements SSLContextPar
     @Override
     public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
         configuration.setUseGlobalSslContextParameters(useGlobalSslContextParameters);
+    }
+
+    /** Component options ({@code camel.component.lark.*}) bind through this: durations are checked first. */
+    @Override
+    public PropertyConfigurer getComponentPropertyConfigurer() {
+        return StrictDurationConfigurer.wrap(super.getComponentPropertyConfigurer());
+    }
+
+    /** Endpoint URI parameters bind through this: durations are checked first. */
+    @Override
+    public PropertyConfigurer getEndpointPropertyConfigurer() {
+        return StrictDurationConfigurer.wrap(super.getEndpointPropertyConfigurer());
+    }
+
+    /**
+     * Camel Main binds {@code camel.component.lark.*} after initialising the component, and prints them in its start-up
+     * summary: the secret option names are made known to Camel's masking here, before that happens.
+     */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        SecretOptionNames.registerWith(getCamelContext());
     }
 
     public LarkConfiguration getConfiguration() {

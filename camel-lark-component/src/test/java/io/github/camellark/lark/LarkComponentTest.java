@@ -31,7 +31,7 @@ class LarkComponentTest extends CamelTestSupport {
             fresh.addRoutes(new org.apache.camel.builder.RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:send").to("lark:message?receiveId=oc_1");
+                    from("direct:send").to("lark:message?receiveId=oc_1&appId=cli_1&appSecret=RAW(s)");
                 }
             });
             fresh.start();

@@ -1,5 +1,6 @@
 package io.github.camellark.lark.event;
 
+import io.github.camellark.lark.AppCredentials;
 import io.github.camellark.lark.LarkEndpoint;
 import io.github.camellark.lark.health.LarkConsumerHealthCheck;
 import org.apache.camel.AsyncProcessor;
@@ -36,6 +37,7 @@ public class LarkEventsConsumer extends DefaultConsumer {
 
     @Override
     protected void doStart() throws Exception {
+        AppCredentials.requireForConsumer(getEndpoint());
         super.doStart();
         pipeline = getEndpoint().createEventPipeline(new ConsumerRoute());
         ServiceHelper.startService(pipeline);

@@ -75,7 +75,7 @@ public final class LarkCall {
         if (value == null || value instanceof String && ((String) value).isEmpty()) {
             value = param.configuredValue(configuration);
         }
-        return value == null ? null : exchange.getContext().getTypeConverter().convertTo(String.class, exchange, value);
+        return value == null ? null : param.checked(exchange.getContext().getTypeConverter().convertTo(String.class, exchange, value));
     }
 
     public String param(LarkParam param, String defaultValue) {

@@ -1,5 +1,6 @@
 package io.github.camellark.lark.producer;
 
+import java.util.List;
 import java.util.function.Function;
 
 import io.github.camellark.lark.LarkConfiguration;
@@ -7,15 +8,17 @@ import io.github.camellark.lark.LarkConstants;
 
 /** The per-call values: each is an endpoint option and a header that wins over it. */
 public enum LarkParam {
-    RECEIVE_ID_TYPE("receiveIdType", LarkConstants.RECEIVE_ID_TYPE, LarkConfiguration::getReceiveIdType),
+    RECEIVE_ID_TYPE("receiveIdType", LarkConstants.RECEIVE_ID_TYPE, LarkConfiguration::getReceiveIdType,
+            "open_id", "union_id", "user_id", "email", "chat_id", "thread_id"),
     RECEIVE_ID("receiveId", LarkConstants.RECEIVE_ID, LarkConfiguration::getReceiveId),
     MSG_TYPE("msgType", LarkConstants.MSG_TYPE, LarkConfiguration::getMsgType),
     MESSAGE_ID("messageId", LarkConstants.MESSAGE_ID, LarkConfiguration::getMessageId),
     THREAD_ID("threadId", LarkConstants.THREAD_ID, LarkConfiguration::getThreadId),
     REPLY_IN_THREAD("replyInThread", LarkConstants.REPLY_IN_THREAD, LarkConfiguration::getReplyInThread),
     UUID("uuid", LarkConstants.UUID, LarkConfiguration::getUuid),
-    USER_ID_TYPE("userIdType", LarkConstants.USER_ID_TYPE, LarkConfiguration::getUserIdType),
-    MEMBER_ID_TYPE("memberIdType", LarkConstants.MEMBER_ID_TYPE, LarkConfiguration::getMemberIdType),
+    USER_ID_TYPE("userIdType", LarkConstants.USER_ID_TYPE, LarkConfiguration::getUserIdType, "open_id", "union_id", "user_id"),
+    MEMBER_ID_TYPE("memberIdType", LarkConstants.MEMBER_ID_TYPE, LarkConfiguration::getMemberIdType, "open_id", "union_id", "user_id",
+            "app_id"),
     CONTAINER_ID_TYPE("containerIdType", LarkConstants.CONTAINER_ID_TYPE, LarkConfiguration::getContainerIdType),
     CONTAINER_ID("containerId", LarkConstants.CONTAINER_ID, LarkConfiguration::getContainerId),
     START_TIME("startTime", LarkConstants.START_TIME, LarkConfiguration::getStartTime),
@@ -45,11 +48,33 @@ public enum LarkParam {
     private final String option;
     private final String header;
     private final Function<LarkConfiguration, Object> configured;
+    /** The values Lark accepts, for the id types; empty when any value goes. */
+    private final List<String> validValues;
 
-    LarkParam(String option, String header, Function<LarkConfiguration, Object> configured) {
+    LarkParam(String option, String header, Function<LarkConfiguration, Object> configured, String... validValues) {
         this.option = option;
         this.header = header;
         this.configured = configured;
+        this.validValues = List.of(validValues);
+    }
+
+    /** The value itself, or an error naming the option, the header, the value and the valid values. */
+    String checked(String value) {
+        if (value == null || validValues.isEmpty() || validValues.contains(value)) {
+            return value;
+        }
+        throw new IllegalArgumentException("Unknown " + option + " '" + value + "' (option " + option + ", header " + header
+                                           + " or body field); valid values: " + String.join(", ", validValues));
+    }
+
+    /** Checks the configured value of every parameter that has a fixed set of values: a producer fails to start on a typo. */
+    static void checkConfigured(LarkConfiguration configuration) {
+        for (LarkParam param : values()) {
+            Object value = param.configuredValue(configuration);
+            if (value != null) {
+                param.checked(value.toString());
+            }
+        }
     }
 
     public String option() {

@@ -2,6 +2,7 @@ package io.github.camellark.lark.producer;
 
 import java.util.concurrent.CompletableFuture;
 
+import io.github.camellark.lark.AppCredentials;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.LarkEndpoint;
 import io.github.camellark.lark.client.LarkClient;
@@ -23,6 +24,14 @@ public class LarkProducer extends DefaultAsyncProducer {
         super(endpoint);
         this.endpoint = endpoint;
         this.handler = handler;
+    }
+
+    /** Set-up errors surface when the route starts, not on the first message. */
+    @Override
+    protected void doStart() throws Exception {
+        AppCredentials.requireForProducer(endpoint);
+        LarkParam.checkConfigured(endpoint.getConfiguration());
+        super.doStart();
     }
 
     @Override

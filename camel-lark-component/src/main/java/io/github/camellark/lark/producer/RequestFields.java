@@ -65,7 +65,7 @@ final class RequestFields {
             return value;
         }
         Object fromBody = fields.get(field);
-        return fromBody == null || fromBody.toString().isBlank() ? null : fromBody.toString();
+        return fromBody == null || fromBody.toString().isBlank() ? null : param.checked(fromBody.toString());
     }
 
     /** Like {@link #param(LarkParam, String)}, failing with a message naming the option, the header and the field. */

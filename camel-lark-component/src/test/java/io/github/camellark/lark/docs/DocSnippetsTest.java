@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every Java snippet of the documentation is copied from code that compiles: each {@code ```java} block of README.md and
- * docs/*.md must appear in a Java source file of the build (the component's main and test trees, the examples module).
+ * docs/*.md must appear in a Java source file of the build (the component's main and test trees, the starter's test application, the examples module).
  * <p>
  * Comparison ignores whitespace entirely (indentation, line breaks), so a snippet may be re-wrapped. A line holding only
  * {@code ...} splits a block into fragments, each of which must appear in one source file: that is how a page shows an
@@ -28,6 +28,7 @@ class DocSnippetsTest {
     static final List<Path> SOURCES = List.of(
             ROOT.resolve("camel-lark-component/src/main/java"),
             ROOT.resolve("camel-lark-component/src/test/java"),
+            ROOT.resolve("camel-lark-starter/src/test/java"),
             ROOT.resolve("camel-lark-examples/src"));
 
     @Test

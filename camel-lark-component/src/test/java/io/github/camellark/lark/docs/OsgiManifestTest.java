@@ -3,6 +3,8 @@ package io.github.camellark.lark.docs;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
 
@@ -28,10 +30,23 @@ class OsgiManifestTest {
                 .contains("io.github.camellark.lark;version=\"0.1.0\"", "io.github.camellark.lark.content;",
                         "io.github.camellark.lark.client;", "io.github.camellark.lark.event;");
         assertThat(bundle.getValue("Import-Package"))
-                .contains("org.apache.camel,", "org.apache.camel.spi,", "org.apache.camel.support,",
-                        "org.apache.camel.component.webhook,", "com.fasterxml.jackson.databind;", "org.slf4j;")
+                .contains("org.apache.camel;version=\"[4.14,5)\"", "org.apache.camel.spi;version=\"[4.14,5)\"",
+                        "org.apache.camel.support;version=\"[4.14,5)\"",
+                        "org.apache.camel.component.webhook;version=\"[4.14,5)\"",
+                        "com.fasterxml.jackson.databind;version=\"[2.19,3)\"", "org.slf4j;version=\"[2.0,3)\"")
                 .doesNotContain("java.lang");
         assertThat(bundle.getValue("Require-Capability")).contains("(osgi.ee=JavaSE)(version=17)");
+    }
+
+    /** Every import has a version range, except the JRE's own javax packages (the system bundle exports them unversioned). */
+    @Test
+    void everyImportButTheJresHasAVersionRange() throws Exception {
+        String imports = manifest().getMainAttributes().getValue("Import-Package");
+
+        List<String> unversioned = Arrays.stream(imports.split(",(?=[a-z])"))
+                .filter(clause -> !clause.contains(";version=\"[") && !clause.startsWith("javax."))
+                .toList();
+        assertThat(unversioned).isEmpty();
     }
 
     private static Manifest manifest() throws Exception {
