@@ -66,7 +66,9 @@ final class BareVertxSender implements AutoCloseable {
 
     private HttpClient pool(int size) {
         return pools.computeIfAbsent(size, ignored -> vertx.createHttpClient(
-                new HttpClientOptions().setKeepAlive(true).setSsl(tls).setDefaultHost(host).setDefaultPort(port),
+                new HttpClientOptions().setKeepAlive(true).setSsl(tls).setDefaultHost(host).setDefaultPort(port)
+                        // as camel-lark's engine: pooled buffers for the JDK TLS path
+                        .setSslEngineOptions(new io.vertx.core.net.JdkSSLEngineOptions().setPooledHeapBuffers(true)),
                 new PoolOptions().setHttp1MaxSize(size)));
     }
 
