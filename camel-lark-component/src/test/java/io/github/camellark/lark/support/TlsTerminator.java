@@ -1,8 +1,6 @@
 package io.github.camellark.lark.support;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -24,7 +22,7 @@ public final class TlsTerminator implements AutoCloseable {
     public TlsTerminator(SSLContext context, int upstreamPort) throws IOException {
         this.server = context.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.upstreamPort = upstreamPort;
-        daemon(this::accept, "test-tls-accept");
+        Pipes.daemon(this::accept, "test-tls-accept");
     }
 
     public int port() {
@@ -38,41 +36,11 @@ public final class TlsTerminator implements AutoCloseable {
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
                 sockets.add(client);
                 sockets.add(upstream);
-                daemon(() -> pipe(client, upstream), "test-tls-in");
-                daemon(() -> pipe(upstream, client), "test-tls-out");
+                Pipes.daemon(() -> Pipes.pipe(client, upstream), "test-tls-in");
+                Pipes.daemon(() -> Pipes.pipe(upstream, client), "test-tls-out");
             } catch (IOException closed) {
                 return;
             }
-        }
-    }
-
-    private static void pipe(Socket from, Socket to) {
-        byte[] buffer = new byte[16384];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-                out.flush();
-            }
-        } catch (IOException ended) {
-            // either side went away: close both below
-        } finally {
-            closeQuietly(from);
-            closeQuietly(to);
-        }
-    }
-
-    private static void daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing anyway
         }
     }
 
@@ -83,6 +51,6 @@ public final class TlsTerminator implements AutoCloseable {
         } catch (IOException ignored) {
             // closing anyway
         }
-        sockets.forEach(TlsTerminator::closeQuietly);
+        sockets.forEach(Pipes::closeQuietly);
     }
 }

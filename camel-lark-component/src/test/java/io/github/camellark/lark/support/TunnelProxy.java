@@ -3,7 +3,6 @@ package io.github.camellark.lark.support;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -25,7 +24,7 @@ public final class TunnelProxy implements AutoCloseable {
 
     public TunnelProxy() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        daemon(this::accept, "test-proxy-accept");
+        Pipes.daemon(this::accept, "test-proxy-accept");
     }
 
     public int port() {
@@ -41,7 +40,7 @@ public final class TunnelProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 sockets.add(client);
-                daemon(() -> serve(client), "test-proxy-conn");
+                Pipes.daemon(() -> serve(client), "test-proxy-conn");
             } catch (IOException closed) {
                 return;
             }
@@ -71,10 +70,10 @@ public final class TunnelProxy implements AutoCloseable {
                         .getBytes(StandardCharsets.ISO_8859_1));
             }
             sockets.add(upstream);
-            daemon(() -> pipe(upstream, client), "test-proxy-down");
-            pipe(client, upstream);
+            Pipes.daemon(() -> Pipes.pipe(upstream, client), "test-proxy-down");
+            Pipes.pipe(client, upstream);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(client);
+            Pipes.closeQuietly(client);
         }
     }
 
@@ -92,34 +91,9 @@ public final class TunnelProxy implements AutoCloseable {
         return head.toString(StandardCharsets.ISO_8859_1);
     }
 
-    private static void pipe(Socket from, Socket to) {
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
-        } catch (IOException closed) {
-            // either side went away
-        } finally {
-            closeQuietly(from);
-            closeQuietly(to);
-        }
-    }
-
-    private static void daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-    }
-
     @Override
     public void close() throws IOException {
         server.close();
-        sockets.forEach(TunnelProxy::closeQuietly);
+        sockets.forEach(Pipes::closeQuietly);
     }
 }

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 final class FrameDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(FrameDispatcher.class);
+    private static final byte[] ACK_DELIVERED = "{\"code\":200}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] ACK_FAILED = "{\"code\":500}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final EventPipeline pipeline;
     private final ObjectMapper mapper;
@@ -146,16 +148,19 @@ final class FrameDispatcher {
                     frame.header(Frame.MESSAGE_ID), error);
         }
         boolean success = error == null && ack != null && ack.success();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", success ? 200 : 500);
-        if (error == null && ack != null && ack.callbackBody() != null) {
-            body.put("data", Base64.getEncoder().encodeToString(ack.callbackBody()));
-        }
         byte[] payload;
-        try {
-            payload = mapper.writeValueAsBytes(body);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        if (error == null && ack != null && ack.callbackBody() != null) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("code", success ? 200 : 500);
+            body.put("data", Base64.getEncoder().encodeToString(ack.callbackBody()));
+            try {
+                payload = mapper.writeValueAsBytes(body);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            // the common case, one per event: no need to serialise the same bytes every time
+            payload = (success ? ACK_DELIVERED : ACK_FAILED).clone();
         }
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - receivedAt);
         connection.send(FrameCodec.encode(frame.withHeader(Frame.BIZ_RT, Long.toString(elapsedMillis)).withPayload(payload)))
