@@ -185,9 +185,12 @@ public class LarkComponent extends HealthCheckComponent implements SSLContextPar
                 Duration.ofMillis(configuration.getRequestTimeout()), retryPolicy(configuration), null, statistics);
     }
 
-    /** An endpoint's client: the app's tokens, the app's flow control unless flowControl=false, the endpoint's figures. */
-    LarkClient endpointClient(LarkConfiguration configuration, CallStatistics statistics) {
-        FlowControl flow = configuration.isFlowControl() ? flowControl(configuration) : null;
+    /**
+     * An endpoint's client: the app's tokens, the endpoint's figures, and the app's flow control for producers unless
+     * flowControl=false (the events endpoint sends nothing through it, so it stays out and needs no limits).
+     */
+    LarkClient endpointClient(LarkConfiguration configuration, CallStatistics statistics, boolean producer) {
+        FlowControl flow = producer && configuration.isFlowControl() ? flowControl(configuration) : null;
         return new LarkClient(transport(configuration), baseUri(configuration), tokenProvider(configuration), mapper, workers(),
                 Duration.ofMillis(configuration.getRequestTimeout()), retryPolicy(configuration), flow, statistics);
     }

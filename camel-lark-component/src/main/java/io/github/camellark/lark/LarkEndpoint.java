@@ -168,9 +168,9 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     protected void doStart() throws Exception {
         super.doStart();
         LarkComponent component = getComponent();
-        client = component.endpointClient(configuration, statistics);
+        client = component.endpointClient(configuration, statistics, larkResource.isProducer());
         tokenCalls = component.tokenCalls(configuration);
-        flowControl = configuration.isFlowControl() ? component.existingFlowControl(configuration) : null;
+        flowControl = larkResource.isProducer() && configuration.isFlowControl() ? component.existingFlowControl(configuration) : null;
         meters = Micrometer.bind(this);
     }
 

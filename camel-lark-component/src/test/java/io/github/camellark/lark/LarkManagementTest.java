@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -80,7 +81,11 @@ class LarkManagementTest extends CamelTestSupport {
             template.sendBodyAndHeader("direct:send", "hello " + i, LarkConstants.RECEIVE_ID, chat.chatId());
         }
         lark.faults().on("POST", "/open-apis/im/v1/messages").failNext(1, 400, 230001, "invalid receive_id");
-        template.send("direct:send", e -> e.getMessage().setHeader(LarkConstants.RECEIVE_ID, "oc_unknown"));
+        Exchange refused = template.send(SEND, e -> {
+            e.getMessage().setBody("to nowhere");
+            e.getMessage().setHeader(LarkConstants.RECEIVE_ID, "oc_unknown");
+        });
+        assertThat(refused.getException()).hasMessageContaining("230001");
 
         ObjectName endpoint = single("endpoints", "lark://message");
         MBeanServer jmx = mbeanServer();
@@ -148,8 +153,10 @@ class LarkManagementTest extends CamelTestSupport {
     @Test
     void withoutAMeterRegistryNothingIsRegisteredAndNothingFails() {
         context.getRegistry().unbind("meters");
-        assertThat(Micrometer.bind(context.getEndpoint("lark:message?receiveId=oc_x",
-                LarkEndpoint.class))).isNotNull();
+        int before = meters.getMeters().size();
+
+        assertThat(Micrometer.bind(context.getEndpoint(SEND, LarkEndpoint.class))).isNotNull();
+        assertThat(meters.getMeters()).hasSize(before);
     }
 
     private double counter(String name, Map<String, String> tags) {
