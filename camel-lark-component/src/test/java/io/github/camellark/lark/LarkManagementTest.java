@@ -23,6 +23,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
@@ -141,7 +143,10 @@ class LarkManagementTest extends CamelTestSupport {
         SimChat chat = lark.createChat("ops-health", lark.createUser("Cid"));
         template.sendBodyAndHeader("direct:send", "hello", LarkConstants.RECEIVE_ID, chat.chatId());
 
-        LarkProducerHealthCheck check = new LarkProducerHealthCheck("producer:test", context.getEndpoint(SEND, LarkEndpoint.class));
+        WritableHealthCheckRepository producers = HealthCheckHelper.getHealthCheckRepository(context, "producers",
+                WritableHealthCheckRepository.class);
+        producers.setEnabled(true); // camel.health.producersEnabled=true
+        HealthCheck check = producers.stream().filter(c -> c instanceof LarkProducerHealthCheck).findFirst().orElseThrow();
         HealthCheck.Result result = check.call(Map.of());
 
         assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import io.github.camellark.lark.LarkEndpoint;
 import io.github.camellark.lark.client.flow.FlowControl;
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
@@ -14,43 +13,17 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * ({@code lark.flowControl.saturation}, the places used per second and per minute, the calls waiting) and what the
  * endpoint's calls came to.
  */
-public final class LarkProducerHealthCheck implements HealthCheck {
+public final class LarkProducerHealthCheck extends LarkHealthCheck {
 
-    private final String id;
     private final LarkEndpoint endpoint;
-    private volatile boolean enabled = true;
 
     public LarkProducerHealthCheck(String id, LarkEndpoint endpoint) {
-        this.id = id;
+        super(id);
         this.endpoint = endpoint;
     }
 
     @Override
-    public String getGroup() {
-        return "camel";
-    }
-
-    @Override
-    public String getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public Result call(Map<String, Object> options) {
-        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this);
-        if (!enabled) {
-            return builder.message("Disabled").detail(CHECK_ENABLED, false).unknown().build();
-        }
+    void check(HealthCheckResultBuilder builder, Map<String, Object> options) {
         FlowControl flow = endpoint.flowControl();
         builder.detail("lark.flowControl", flow != null);
         if (flow != null) {
@@ -65,6 +38,6 @@ public final class LarkProducerHealthCheck implements HealthCheck {
         builder.detail("lark.calls", endpoint.getCallCount())
                 .detail("lark.callsFailed", endpoint.getCallFailedCount())
                 .detail("lark.rateLimitWaits", endpoint.getRateLimitWaitCount());
-        return builder.up().build();
+        builder.up();
     }
 }
