@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,11 +13,14 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.client.AppTicketStore;
+import io.github.camellark.lark.client.CallStatistics;
 import io.github.camellark.lark.client.LarkClient;
 import io.github.camellark.lark.client.SelfBuiltTokenProvider;
 import io.github.camellark.lark.client.StoreAppTokenProvider;
 import io.github.camellark.lark.client.TokenApi;
 import io.github.camellark.lark.client.TokenProvider;
+import io.github.camellark.lark.client.flow.FlowControl;
+import io.github.camellark.lark.client.flow.FlowLimits;
 import io.github.camellark.lark.client.http.HttpTransport;
 import io.github.camellark.lark.client.vertx.TransportSettings;
 import io.github.camellark.lark.client.vertx.VertxEngine;
@@ -49,6 +53,10 @@ public class LarkComponent extends HealthCheckComponent implements SSLContextPar
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<TokenOwner, TokenProvider> tokenProviders = new ConcurrentHashMap<>();
     private final Map<String, AppTicketStore> appTickets = new ConcurrentHashMap<>();
+    /** The calls of each app's token client: its token fetches. */
+    private final Map<TokenOwner, CallStatistics> tokenCalls = new ConcurrentHashMap<>();
+    /** One flow control per app (base URI and app id), shared by the app's endpoints. */
+    private final Map<String, FlowControl> flowControls = new ConcurrentHashMap<>();
     private final EventSources eventSources = new EventSources();
     /** One engine per Vert.x instance (null: the one the component creates); guarded by this. */
     private final Map<Vertx, VertxEngine> engines = new IdentityHashMap<>();
@@ -171,9 +179,55 @@ public class LarkComponent extends HealthCheckComponent implements SSLContextPar
         return engines.computeIfAbsent(shared, given -> VertxEngine.start(given, getCamelContext(), workers()));
     }
 
-    /** A client that calls Lark without credentials, for the token fetch. */
-    private LarkClient clientWithoutCredentials(LarkConfiguration configuration) {
-        return client(configuration, TokenProvider.NONE);
+    /** A client that calls Lark without credentials, for the token fetch: its calls are the app's token fetches. */
+    private LarkClient clientWithoutCredentials(LarkConfiguration configuration, CallStatistics statistics) {
+        return new LarkClient(transport(configuration), baseUri(configuration), TokenProvider.NONE, mapper, workers(),
+                Duration.ofMillis(configuration.getRequestTimeout()), retryPolicy(configuration), null, statistics);
+    }
+
+    /**
+     * An endpoint's client: the app's tokens, the endpoint's figures, and the app's flow control for producers unless
+     * flowControl=false (the events endpoint sends nothing through it, so it stays out and needs no limits).
+     */
+    LarkClient endpointClient(LarkConfiguration configuration, CallStatistics statistics, boolean producer) {
+        FlowControl flow = producer && configuration.isFlowControl() ? flowControl(configuration) : null;
+        return new LarkClient(transport(configuration), baseUri(configuration), tokenProvider(configuration), mapper, workers(),
+                Duration.ofMillis(configuration.getRequestTimeout()), retryPolicy(configuration), flow, statistics);
+    }
+
+    /**
+     * The flow control of the app, created by its first endpoint. Every endpoint of the app shares its limits, so an
+     * endpoint that asks for other limits is refused with the options that differ.
+     */
+    FlowControl flowControl(LarkConfiguration configuration) {
+        FlowLimits wanted = new FlowLimits(configuration.getAppRateLimitPerSecond(), configuration.getAppRateLimitPerMinute(),
+                configuration.getReceiverRateLimitPerSecond(), Duration.ofMillis(configuration.getFlowControlMaxWait()),
+                configuration.getFlowControlMaxQueued());
+        String appId = String.valueOf(configuration.getAppId());
+        FlowControl flow = flowControls.computeIfAbsent(baseUri(configuration) + " " + appId,
+                key -> new FlowControl(appId, wanted, transport(configuration)));
+        List<String> differences = wanted.differencesFrom(flow.limits());
+        if (!differences.isEmpty()) {
+            throw new IllegalArgumentException("The lark endpoints of app " + appId + " share one flow control, and this endpoint"
+                    + " asks for other limits than it has: " + String.join(", ", differences)
+                    + ". Set them once, on the component (camel.component.lark.*), or turn flowControl off on this endpoint.");
+        }
+        return flow;
+    }
+
+    /** The flow control of the app of these settings, or null when none was created (no endpoint with flowControl). */
+    FlowControl existingFlowControl(LarkConfiguration configuration) {
+        return flowControls.get(baseUri(configuration) + " " + configuration.getAppId());
+    }
+
+    /** The token fetches of the app of these settings. */
+    CallStatistics tokenCalls(LarkConfiguration configuration) {
+        return tokenCalls.computeIfAbsent(tokenOwner(configuration), owner -> new CallStatistics());
+    }
+
+    private static LarkClient.RetryPolicy retryPolicy(LarkConfiguration configuration) {
+        return new LarkClient.RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getMaxRetryWait()),
+                Duration.ofMillis(configuration.getRetryBackoff()));
     }
 
     /** The long connection's endpoint discovery: no credentials, and bounded by wsConnectTimeout. */
@@ -187,22 +241,21 @@ public class LarkComponent extends HealthCheckComponent implements SSLContextPar
 
     private LarkClient client(LarkConfiguration configuration, TokenProvider tokens, long timeoutMillis) {
         return new LarkClient(transport(configuration), baseUri(configuration), tokens, mapper, workers(),
-                Duration.ofMillis(timeoutMillis),
-                new LarkClient.RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getMaxRetryWait()),
-                        Duration.ofMillis(configuration.getRetryBackoff())));
+                Duration.ofMillis(timeoutMillis), retryPolicy(configuration));
     }
 
     /** One token cache per app, so every endpoint of the app shares its tenant_access_token. */
     TokenProvider tokenProvider(LarkConfiguration configuration) {
-        URI baseUri = baseUri(configuration);
-        HttpTransport transport = transport(configuration);
-        TokenOwner owner = new TokenOwner(baseUri, configuration.getAppId(), configuration.getAppSecret(),
-                configuration.getAppType(), transport);
-        return tokenProviders.computeIfAbsent(owner, o -> newTokenProvider(configuration, o));
+        return tokenProviders.computeIfAbsent(tokenOwner(configuration), o -> newTokenProvider(configuration, o));
+    }
+
+    private TokenOwner tokenOwner(LarkConfiguration configuration) {
+        return new TokenOwner(baseUri(configuration), configuration.getAppId(), configuration.getAppSecret(),
+                configuration.getAppType(), transport(configuration));
     }
 
     private TokenProvider newTokenProvider(LarkConfiguration configuration, TokenOwner owner) {
-        TokenApi auth = new TokenApi(clientWithoutCredentials(configuration), clock);
+        TokenApi auth = new TokenApi(clientWithoutCredentials(configuration, tokenCalls(configuration)), clock);
         if (owner.appType() == LarkAppType.store) {
             return new StoreAppTokenProvider(auth, owner.appId(), owner.appSecret(), appTicketStore(owner.appId()),
                     Duration.ofMillis(configuration.getRequestTimeout()));
@@ -237,7 +290,10 @@ public class LarkComponent extends HealthCheckComponent implements SSLContextPar
     @Override
     protected void doStop() throws Exception {
         eventSources.closeAll();
+        flowControls.values().forEach(FlowControl::close);
+        flowControls.clear();
         tokenProviders.clear();
+        tokenCalls.clear();
         closeEngines();
         super.doStop();
     }

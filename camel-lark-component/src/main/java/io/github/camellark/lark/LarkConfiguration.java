@@ -123,6 +123,31 @@ public class LarkConfiguration implements Cloneable {
               javaType = "java.time.Duration")
     private long retryBackoff = 500L;
     @UriParam(label = "producer",
+              defaultValue = "true",
+              description = "Client-side flow control: calls wait for a place under Lark's rate limits (appRateLimitPerSecond, appRateLimitPerMinute, receiverRateLimitPerSecond) instead of being refused by Lark. The wait is on a timer, never on a thread. The limits are shared by all the endpoints of one app in the component.")
+    private boolean flowControl = true;
+    @UriParam(label = "producer",
+              defaultValue = "50",
+              description = "Flow control: calls per second of the app to Lark's IM APIs (per tenant for store apps), all endpoints together; Lark allows 50 for most IM APIs. With several JVMs sending as one app, set each node's share.")
+    private int appRateLimitPerSecond = 50;
+    @UriParam(label = "producer",
+              defaultValue = "1000",
+              description = "Flow control: calls per minute of the app to Lark's IM APIs (per tenant for store apps), all endpoints together; Lark allows 1,000 for most IM APIs. With several JVMs sending as one app, set each node's share.")
+    private int appRateLimitPerMinute = 1000;
+    @UriParam(label = "producer",
+              defaultValue = "5",
+              description = "Flow control: sends and replies per second to one user or chat (receiveId, or the chat of a reply: CamelLarkChatId), and card updates per second of one message; Lark allows 5.")
+    private int receiverRateLimitPerSecond = 5;
+    @UriParam(label = "producer,advanced",
+              defaultValue = "60000",
+              description = "Flow control: how long a call may wait for its place; past it the exchange fails with a FlowControlException naming the limit and the receiver, and nothing is sent.",
+              javaType = "java.time.Duration")
+    private long flowControlMaxWait = 60000L;
+    @UriParam(label = "producer,advanced",
+              defaultValue = "10000",
+              description = "Flow control: how many calls of the app may wait for their place at once, so memory stays flat under a storm; more fail at once with a FlowControlException.")
+    private int flowControlMaxQueued = 10000;
+    @UriParam(label = "producer",
               defaultValue = "false",
               description = "List operations: when true the body is an Iterator over the items of all pages, fetched lazily (use with split().streaming()); when false, the items of one page.")
     private boolean autoPaginate = false;
@@ -918,6 +943,54 @@ public class LarkConfiguration implements Cloneable {
     }
 
     /** A copy for one endpoint, so that endpoint options never change the component's defaults. */
+    public boolean isFlowControl() {
+        return flowControl;
+    }
+
+    public void setFlowControl(boolean flowControl) {
+        this.flowControl = flowControl;
+    }
+
+    public int getAppRateLimitPerSecond() {
+        return appRateLimitPerSecond;
+    }
+
+    public void setAppRateLimitPerSecond(int appRateLimitPerSecond) {
+        this.appRateLimitPerSecond = appRateLimitPerSecond;
+    }
+
+    public int getAppRateLimitPerMinute() {
+        return appRateLimitPerMinute;
+    }
+
+    public void setAppRateLimitPerMinute(int appRateLimitPerMinute) {
+        this.appRateLimitPerMinute = appRateLimitPerMinute;
+    }
+
+    public int getReceiverRateLimitPerSecond() {
+        return receiverRateLimitPerSecond;
+    }
+
+    public void setReceiverRateLimitPerSecond(int receiverRateLimitPerSecond) {
+        this.receiverRateLimitPerSecond = receiverRateLimitPerSecond;
+    }
+
+    public long getFlowControlMaxWait() {
+        return flowControlMaxWait;
+    }
+
+    public void setFlowControlMaxWait(long flowControlMaxWait) {
+        this.flowControlMaxWait = flowControlMaxWait;
+    }
+
+    public int getFlowControlMaxQueued() {
+        return flowControlMaxQueued;
+    }
+
+    public void setFlowControlMaxQueued(int flowControlMaxQueued) {
+        this.flowControlMaxQueued = flowControlMaxQueued;
+    }
+
     public LarkConfiguration copy() {
         try {
             return (LarkConfiguration) clone();

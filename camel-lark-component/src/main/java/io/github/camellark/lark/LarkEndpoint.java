@@ -3,7 +3,9 @@ package io.github.camellark.lark;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.camellark.lark.client.CallStatistics;
 import io.github.camellark.lark.client.LarkClient;
+import io.github.camellark.lark.client.flow.FlowControl;
 import io.github.camellark.lark.client.http.HttpTransport;
 import io.github.camellark.lark.event.DefaultEventPipeline;
 import io.github.camellark.lark.event.EventPipelineSettings;
@@ -11,6 +13,7 @@ import io.github.camellark.lark.event.EventRoute;
 import io.github.camellark.lark.event.LarkEventsConsumer;
 import io.github.camellark.lark.event.TimeBoundedIdempotentRepository;
 import io.github.camellark.lark.event.webhook.LarkWebhookHandler;
+import io.github.camellark.lark.metrics.Micrometer;
 import io.github.camellark.lark.producer.LarkProducer;
 import io.github.camellark.lark.producer.ResourceHandler;
 import io.github.camellark.lark.producer.ResourceHandlers;
@@ -18,6 +21,8 @@ import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.Producer;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
@@ -38,6 +43,7 @@ import org.apache.camel.support.LoggingExceptionHandler;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "lark", title = "Lark", syntax = "lark:resource",
              category = { Category.CHAT, Category.API, Category.CLOUD }, headersClass = LarkConstants.class)
+@ManagedResource(description = "Lark endpoint: calls to Lark, their failures, retries and rate-limit waits")
 public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLocation, WebhookCapableEndpoint {
 
     @UriPath(description = "The Lark resource: message, batchMessage, image, file, card, reaction, pin, urgent, urlPreview, chat"
@@ -50,6 +56,10 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     private final LarkResource larkResource;
     private volatile LarkClient client;
+    private final CallStatistics statistics = new CallStatistics();
+    private AutoCloseable meters;
+    private volatile CallStatistics tokenCalls;
+    private volatile FlowControl flowControl;
     private IdempotentRepository defaultEventRepository;
     private WebhookConfiguration webhookConfiguration;
     private ResourceHandler handler;
@@ -158,11 +168,18 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     protected void doStart() throws Exception {
         super.doStart();
         LarkComponent component = getComponent();
-        client = component.client(configuration, component.tokenProvider(configuration));
+        client = component.endpointClient(configuration, statistics, larkResource.isProducer());
+        tokenCalls = component.tokenCalls(configuration);
+        flowControl = larkResource.isProducer() && configuration.isFlowControl() ? component.existingFlowControl(configuration) : null;
+        meters = Micrometer.bind(this);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (meters != null) {
+            meters.close();
+            meters = null;
+        }
         synchronized (this) {
             if (handler != null) {
                 handler.close();
@@ -177,6 +194,75 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
             throw new IllegalStateException("Endpoint " + getEndpointUri() + " is not started");
         }
         return current;
+    }
+
+    /** The figures of this endpoint's calls since it was created. */
+    public CallStatistics statistics() {
+        return statistics;
+    }
+
+    /** The flow control this endpoint's calls go through; null when flowControl is off or the endpoint is not started. */
+    public FlowControl flowControl() {
+        return flowControl;
+    }
+
+    @ManagedAttribute(description = "Calls to Lark made by this endpoint (an exchange's call counts once, whatever its retries)")
+    public long getCallCount() {
+        return statistics.calls();
+    }
+
+    @ManagedAttribute(description = "Calls that succeeded")
+    public long getCallSucceededCount() {
+        return statistics.succeeded();
+    }
+
+    @ManagedAttribute(description = "Calls that failed, after their retries")
+    public long getCallFailedCount() {
+        return statistics.failed();
+    }
+
+    @ManagedAttribute(description = "Failed calls by Lark code (or network, flowControl, other), as code=count pairs")
+    public String getFailuresByCode() {
+        return statistics.failuresByCode().toString();
+    }
+
+    @ManagedAttribute(description = "Attempts repeated after a rate limit, a 5xx, an I/O error or a renewed token")
+    public long getRetryCount() {
+        return statistics.retries();
+    }
+
+    @ManagedAttribute(description = "Attempts that waited for a place under the rate limits (flow control)")
+    public long getRateLimitWaitCount() {
+        return statistics.rateLimitWaits();
+    }
+
+    @ManagedAttribute(description = "Total time attempts waited for a place under the rate limits, in milliseconds")
+    public long getRateLimitWaitTimeMillis() {
+        return statistics.rateLimitWaitNanos() / 1_000_000L;
+    }
+
+    @ManagedAttribute(description = "Token fetches of this endpoint's app (all its endpoints together)")
+    public long getTokenFetchCount() {
+        CallStatistics tokens = tokenCalls;
+        return tokens == null ? 0 : tokens.calls();
+    }
+
+    @ManagedAttribute(description = "Calls of this endpoint's app waiting for a place under the rate limits now")
+    public int getFlowControlQueued() {
+        FlowControl flow = flowControl();
+        return flow == null ? 0 : flow.queued();
+    }
+
+    @ManagedAttribute(description = "Calls of this endpoint's app that flow control failed unsent (waited too long, or the line was full)")
+    public long getFlowControlRefusedCount() {
+        FlowControl flow = flowControl();
+        return flow == null ? 0 : flow.refused();
+    }
+
+    @ManagedAttribute(description = "Replies in which Lark said this endpoint's app or a receiver was over its rate limit")
+    public long getThrottledByLarkCount() {
+        FlowControl flow = flowControl();
+        return flow == null ? 0 : flow.throttledByLark();
     }
 
     /** The transport for this endpoint's connection settings (proxy, TLS, timeouts); the long connection dials with it. */

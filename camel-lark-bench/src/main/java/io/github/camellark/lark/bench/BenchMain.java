@@ -19,6 +19,7 @@ public final class BenchMain {
     static final String BARE = "bare Vert.x";
     static final String SDK = "official SDK";
     static final String CAMEL = "camel-lark";
+    static final String CAMEL_FLOW = "camel-lark, flow control";
 
     private final boolean quick;
     private final Report report = new Report();

@@ -15,6 +15,10 @@ import org.apache.camel.impl.DefaultCamelContext;
 /**
  * camel-lark as a user writes it: a route {@code direct:send -> lark:message}, fed through the direct endpoint's
  * asynchronous producer, so a send holds no thread while Lark answers.
+ * <p>
+ * Every send goes to one chat, which flow control would hold to 5 a second: the plain sender turns flow control off;
+ * the flow-control sender keeps it on with limits far above what the stub can take, so it measures what flow control
+ * costs when it does not limit.
  */
 final class CamelSender implements SendHarness.AsyncClient, AutoCloseable {
 
@@ -22,7 +26,15 @@ final class CamelSender implements SendHarness.AsyncClient, AutoCloseable {
     private final Endpoint entry;
     private final AsyncProducer producer;
 
+    /** Limits that never bind: the cost of counting, without waiting. */
+    private static final String NOT_LIMITING = "&appRateLimitPerSecond=100000000&appRateLimitPerMinute=2000000000"
+                                               + "&receiverRateLimitPerSecond=100000000";
+
     CamelSender(URI baseUri) throws Exception {
+        this(baseUri, false);
+    }
+
+    CamelSender(URI baseUri, boolean flowControl) throws Exception {
         context = new DefaultCamelContext();
         LarkComponent lark = new LarkComponent();
         lark.getConfiguration().setAppId(BenchApp.APP_ID);
@@ -32,7 +44,8 @@ final class CamelSender implements SendHarness.AsyncClient, AutoCloseable {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:send").routeId("send").to("lark:message?receiveIdType=chat_id&receiveId=" + BenchApp.CHAT_ID);
+                from("direct:send").routeId("send").to("lark:message?receiveIdType=chat_id&receiveId=" + BenchApp.CHAT_ID
+                                                       + (flowControl ? NOT_LIMITING : "&flowControl=false"));
             }
         });
         context.start();

@@ -21,6 +21,10 @@ final class SendClients implements AutoCloseable {
     private final BareVertxSender bare;
     private final SdkSender sdk;
     private final CamelSender camel;
+    /** camel-lark with flow control on and not limiting, measured at {@link #FLOW_CONCURRENCY} in flight over HTTP. */
+    private final CamelSender camelFlow;
+
+    static final int FLOW_CONCURRENCY = 64;
 
     /** @param messages the most messages one run sends (the bare client encodes that many bodies up front) */
     SendClients(String transport, URI baseUri, int messages, Report report) throws Exception {
@@ -37,6 +41,7 @@ final class SendClients implements AutoCloseable {
             BenchMain.log("camel-lark sender over " + transport + " unavailable: " + e);
         }
         camel = started;
+        camelFlow = started == null || !SendRun.HTTP.equals(transport) ? null : new CamelSender(baseUri, true);
     }
 
     /** The camel-lark sender, or null when it could not start. */
@@ -63,6 +68,9 @@ final class SendClients implements AutoCloseable {
             long before = tokenRequests.getAsLong();
             harness.runAsync(BenchMain.CAMEL, camel, count, 16);
             tokens.put(BenchMain.CAMEL, tokenRequests.getAsLong() - before);
+            if (camelFlow != null) {
+                harness.runAsync(BenchMain.CAMEL_FLOW, camelFlow, count, 16);
+            }
         }
         return tokens;
     }
@@ -81,6 +89,9 @@ final class SendClients implements AutoCloseable {
         }
         if (camel != null && BenchMain.client("camel")) {
             runs.add(logged(harness.runAsync(BenchMain.CAMEL, camel, count, concurrency)));
+            if (camelFlow != null && concurrency == FLOW_CONCURRENCY) {
+                runs.add(logged(harness.runAsync(BenchMain.CAMEL_FLOW, camelFlow, count, concurrency)));
+            }
         }
         return runs;
     }
@@ -114,6 +125,9 @@ final class SendClients implements AutoCloseable {
     public void close() throws Exception {
         if (camel != null) {
             camel.close();
+        }
+        if (camelFlow != null) {
+            camelFlow.close();
         }
         if (bare != null) {
             bare.close();

@@ -14,7 +14,8 @@ final class SendSection {
 
     static final int[] HTTP_CONCURRENCY = { 1, 16, 64, 256 };
     static final int[] HTTPS_CONCURRENCY = { 1, 64 };
-    private static final List<String> CLIENTS = List.of(BenchMain.RAW, BenchMain.BARE, BenchMain.SDK, BenchMain.CAMEL);
+    private static final List<String> CLIENTS = List.of(BenchMain.RAW, BenchMain.BARE, BenchMain.SDK, BenchMain.CAMEL,
+            BenchMain.CAMEL_FLOW);
 
     private final Report report;
     private final boolean quick;
@@ -54,6 +55,7 @@ final class SendSection {
             }
             List<SendRun> runs = medians(all);
             table(runs, rounds, stub, tlsStub);
+            flowControlCost(runs);
             SendGoals.report(report, runs);
             new SendProfile(report, harness).record(http, https, count);
         }
@@ -73,6 +75,23 @@ final class SendSection {
             }
         }
         return runs;
+    }
+
+    /** What flow control costs when it does not limit: camel-lark with it against without it, at 64 in flight. */
+    private void flowControlCost(List<SendRun> runs) {
+        SendRun without = runs.stream().filter(r -> r.is(BenchMain.CAMEL, SendRun.HTTP, SendClients.FLOW_CONCURRENCY))
+                .findFirst().orElse(null);
+        SendRun with = runs.stream().filter(r -> r.is(BenchMain.CAMEL_FLOW, SendRun.HTTP, SendClients.FLOW_CONCURRENCY))
+                .findFirst().orElse(null);
+        if (without == null || with == null) {
+            report.missing("flow control's cost: the camel-lark rows at " + SendClients.FLOW_CONCURRENCY + " in flight over HTTP");
+            return;
+        }
+        double cost = 100 * (1 - with.perSecond() / without.perSecond());
+        report.note("Flow control, on and not limiting (limits far above the stub's capacity), costs " + Report.fmt(cost, 1)
+                + "% of camel-lark's send throughput at " + SendClients.FLOW_CONCURRENCY + " in flight over HTTP ("
+                + Report.fmt(with.perSecond(), 0) + " against " + Report.fmt(without.perSecond(), 0)
+                + " msg/s; goal: under 5%).");
     }
 
     private void table(List<SendRun> runs, int rounds, StubLarkServer stub, TlsStubServer tlsStub) {

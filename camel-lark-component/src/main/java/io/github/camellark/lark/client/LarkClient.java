@@ -2,7 +2,6 @@ package io.github.camellark.lark.client;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +13,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camellark.lark.client.http.Headers;
+import io.github.camellark.lark.client.flow.FlowControl;
+import io.github.camellark.lark.client.flow.Permit;
 import io.github.camellark.lark.client.http.HttpCall;
 import io.github.camellark.lark.client.http.HttpReply;
 import io.github.camellark.lark.client.http.HttpTransport;
@@ -38,14 +37,15 @@ import org.slf4j.LoggerFactory;
  * Threads: the transport completes replies on its I/O threads. {@link #call} hands the outcome to the
  * {@code continuation} executor, where the route goes on, so a route that blocks never stalls the I/O threads;
  * {@link #callOnIoThread} does not, for callers that never block (token fetch, discovery).
+ * <p>
+ * With a {@link FlowControl}, each attempt of a call made with credentials first waits for its place under the app's
+ * and the receiver's rate limits (on a timer, never on a thread), and holds it until Lark answers.
  */
 public final class LarkClient {
 
     static final String JSON_CONTENT_TYPE = "application/json; charset=utf-8";
     static final String USER_AGENT = "camel-lark/0.1";
     private static final Logger LOG = LoggerFactory.getLogger(LarkClient.class);
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
-    };
 
     /** Retry limits of one endpoint. */
     public record RetryPolicy(int maxRetries, Duration maxWait, Duration backoff) {
@@ -66,6 +66,8 @@ public final class LarkClient {
     private final Executor continuation;
     private final Duration requestTimeout;
     private final RetryPolicy retryPolicy;
+    private final FlowControl flowControl;
+    private final CallStatistics statistics;
 
     /**
      * @param tokens       where tenant tokens come from; {@link TokenProvider#NONE} for a client that only makes calls
@@ -74,6 +76,17 @@ public final class LarkClient {
      */
     public LarkClient(HttpTransport transport, URI baseUri, TokenProvider tokens, ObjectMapper mapper, Executor continuation,
                       Duration requestTimeout, RetryPolicy retryPolicy) {
+        this(transport, baseUri, tokens, mapper, continuation, requestTimeout, retryPolicy, null, new CallStatistics());
+    }
+
+    /**
+     * @param flowControl the app's rate limits, or null for none
+     * @param statistics  where the client counts its calls
+     */
+    public LarkClient(HttpTransport transport, URI baseUri, TokenProvider tokens, ObjectMapper mapper, Executor continuation,
+                      Duration requestTimeout, RetryPolicy retryPolicy, FlowControl flowControl, CallStatistics statistics) {
+        this.flowControl = flowControl;
+        this.statistics = statistics;
         this.transport = transport;
         this.baseUri = baseUri;
         this.tokens = tokens;
@@ -85,6 +98,10 @@ public final class LarkClient {
 
     public ObjectMapper mapper() {
         return mapper;
+    }
+
+    public CallStatistics statistics() {
+        return statistics;
     }
 
     /** Timers of the client's transport, for components of the client that wait (ticket waits). */
@@ -114,13 +131,39 @@ public final class LarkClient {
 
     /** Sends the request; the returned future may complete on an I/O thread, so its dependents must not block. */
     public CompletableFuture<LarkReply> callOnIoThread(LarkRequest request) {
-        return attempt(request, 0, false);
+        statistics.started();
+        return attempt(request, 0, false).whenComplete((reply, failure) -> {
+            if (failure != null) {
+                statistics.failed(unwrap(failure));
+            } else {
+                statistics.success();
+            }
+        });
     }
 
     private CompletableFuture<LarkReply> attempt(LarkRequest request, int retries, boolean tokenRenewed) {
         return credential(request)
-                .thenCompose(token -> send(request, token).handle((reply, failure) -> judge(request, token, reply, failure)))
+                .thenCompose(token -> admit(request).thenCompose(permit -> send(request, token).handle((reply, failure) -> {
+                    Verdict verdict = judge(request, token, reply, failure);
+                    permit.answered(reply == null ? null : reply.headers(), reply == null ? 0 : reply.status(), verdict.code());
+                    return verdict;
+                })))
                 .thenCompose(verdict -> next(request, retries, tokenRenewed, verdict));
+    }
+
+    /**
+     * A place under the rate limits for calls made with credentials: the app's limits hold for Lark's IM APIs (where Lark
+     * documents them), the receiver's for calls that name one. Custom bots and token calls go as they are.
+     */
+    private CompletableFuture<Permit> admit(LarkRequest request) {
+        if (flowControl == null || request.auth() == LarkRequest.Auth.NONE) {
+            return CompletableFuture.completedFuture(Permit.NONE);
+        }
+        boolean imApi = request.path() != null && request.path().startsWith("/open-apis/im/");
+        return flowControl.admit(request.tenantKey(), request.rateLimitKey(), imApi).thenApply(permit -> {
+            statistics.waited(permit.waitedNanos());
+            return permit;
+        });
     }
 
     private CompletableFuture<String> credential(LarkRequest request) {
@@ -198,6 +241,10 @@ public final class LarkClient {
         static Verdict fail(Throwable failure) {
             return new Verdict(null, failure, null, null);
         }
+
+        long code() {
+            return failure instanceof LarkApiException lark ? lark.getCode() : 0;
+        }
     }
 
     private Verdict judge(LarkRequest request, String token, HttpReply response, Throwable failure) {
@@ -209,26 +256,26 @@ public final class LarkClient {
             LOG.debug("{} failed: {}", request.description(), cause.toString());
             return Verdict.fail(cause);
         }
-        String logId = logId(response.headers());
+        String logId = Envelopes.logId(response.headers());
         if (response.stream() != null) {
             return Verdict.success(new LarkReply(response.status(), response.headers(), logId, Map.of(), response.stream()));
         }
         byte[] bytes = response.body();
         int status = response.status();
-        Map<String, Object> envelope = parse(bytes);
+        Map<String, Object> envelope = Envelopes.parse(mapper, bytes);
         if (envelope == null) {
             return Verdict.fail(new LarkApiException(request.description(), -1,
-                    "reply is not a Lark JSON envelope: " + snippet(bytes), status, logId, null));
+                    "reply is not a Lark JSON envelope: " + Envelopes.snippet(bytes), status, logId, null));
         }
-        long code = code(envelope);
+        long code = Envelopes.code(envelope);
         LOG.debug("{} -> HTTP {} code {} logId {}", request.description(), status, code, logId);
         if (code == 0 && status < 400) {
             return Verdict.success(new LarkReply(status, response.headers(), logId, envelope, null));
         }
-        LarkApiException error = new LarkApiException(request.description(), code, message(envelope), status, logId,
-                errorObject(envelope));
+        LarkApiException error = new LarkApiException(request.description(), code, Envelopes.message(envelope), status, logId,
+                Envelopes.errorObject(envelope));
         boolean tokenRejected = LarkCodes.isInvalidToken(code) && request.auth() == LarkRequest.Auth.TENANT;
-        return new Verdict(null, error, rateLimitReset(response.headers()), tokenRejected ? token : null);
+        return new Verdict(null, error, Envelopes.rateLimitReset(response.headers()), tokenRejected ? token : null);
     }
 
     /**
@@ -257,6 +304,7 @@ public final class LarkClient {
                 LOG.debug("{}: token rejected; the one-shot body cannot be sent again", request.description());
                 return CompletableFuture.failedFuture(failure);
             }
+            statistics.retried();
             return attempt(request, retries, true);
         }
         boolean rateLimited = failure instanceof LarkApiException && ((LarkApiException) failure).isRateLimited();
@@ -272,6 +320,7 @@ public final class LarkClient {
                 ? retryPolicy.bounded(verdict.rateLimitReset()) : retryPolicy.backoff(retries);
         LOG.debug("{}: retry {} of {} in {} ms after {}", request.description(), retries + 1, retryPolicy.maxRetries(),
                 wait.toMillis(), failure.toString());
+        statistics.retried();
         return later(wait, () -> attempt(request, retries + 1, tokenRenewed));
     }
 
@@ -293,56 +342,6 @@ public final class LarkClient {
             result.completeExceptionally(new IllegalStateException("Lark client is stopped; retry abandoned", stopped));
         }
         return result;
-    }
-
-    private Map<String, Object> parse(byte[] bytes) {
-        if (bytes.length == 0) {
-            return null;
-        }
-        try {
-            return mapper.readValue(bytes, JSON_OBJECT);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** The business code; legacy custom-bot replies say {@code StatusCode} instead of {@code code}. */
-    private static long code(Map<String, Object> envelope) {
-        Object code = envelope.containsKey("code") ? envelope.get("code") : envelope.get("StatusCode");
-        return code instanceof Number ? ((Number) code).longValue() : -1;
-    }
-
-    private static String message(Map<String, Object> envelope) {
-        Object msg = envelope.containsKey("msg") ? envelope.get("msg") : envelope.get("StatusMessage");
-        return msg == null ? null : msg.toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> errorObject(Map<String, Object> envelope) {
-        Object error = envelope.get("error");
-        return error instanceof Map ? (Map<String, Object>) error : null;
-    }
-
-    static String logId(Headers headers) {
-        String logId = headers.first("X-Tt-Logid");
-        return logId != null ? logId : headers.first("X-Request-Id");
-    }
-
-    private static Duration rateLimitReset(Headers headers) {
-        String value = headers.first("x-ogw-ratelimit-reset");
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String snippet(byte[] bytes) {
-        String text = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8);
-        return bytes.length > 200 ? text + "..." : text;
     }
 
     /** The failure behind any number of CompletionException wrappers. */

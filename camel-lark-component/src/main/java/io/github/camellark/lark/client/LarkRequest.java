@@ -36,6 +36,7 @@ public final class LarkRequest {
     private final String tenantKey;
     private final boolean idempotent;
     private final boolean download;
+    private final String rateLimitKey;
 
     private LarkRequest(Builder b) {
         this.method = b.method;
@@ -53,6 +54,7 @@ public final class LarkRequest {
         this.tenantKey = b.tenantKey;
         this.idempotent = b.idempotent;
         this.download = b.download;
+        this.rateLimitKey = b.rateLimitKey;
     }
 
     public static Builder get(String pathTemplate, String... pathParams) {
@@ -137,6 +139,11 @@ public final class LarkRequest {
         return download;
     }
 
+    /** The receiver whose own rate limit the call counts against (a chat, a user, a card message), or null. */
+    public String rateLimitKey() {
+        return rateLimitKey;
+    }
+
     public static final class Builder {
         private final String method;
         private final String path;
@@ -152,6 +159,7 @@ public final class LarkRequest {
         private String tenantKey;
         private boolean idempotent;
         private boolean download;
+        private String rateLimitKey;
 
         private Builder(String method, String pathTemplate, String... pathParams) {
             this.method = method;
@@ -202,6 +210,15 @@ public final class LarkRequest {
         /** The reply body is a file: streamed back instead of parsed. */
         public Builder download() {
             this.download = true;
+            return this;
+        }
+
+        /**
+         * The call counts against the per-receiver rate limit of {@code key}: Lark allows 5 sends and replies a second to
+         * one user or chat, and 5 updates a second of one card message. Null or blank: no per-receiver limit.
+         */
+        public Builder rateLimitKey(String key) {
+            this.rateLimitKey = key == null || key.isBlank() ? null : key;
             return this;
         }
 

@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
@@ -57,7 +56,7 @@ public final class DefaultEventPipeline extends ServiceSupport implements EventP
     private final Set<String> eventTypes;
     private final BiConsumer<String, String> appTicketReceived;
     private final CallbackReplies replies;
-    private final LongAdder staleEvents = new LongAdder();
+    private final EventStatistics statistics = new EventStatistics();
     private final AtomicBoolean overloadReported = new AtomicBoolean();
 
     private volatile ExecutorService routing;
@@ -91,7 +90,18 @@ public final class DefaultEventPipeline extends ServiceSupport implements EventP
 
     /** Events acknowledged without routing because their create_time was older than maxEventAge. */
     public long staleEvents() {
-        return staleEvents.sum();
+        return statistics.staleEvents();
+    }
+
+    /** What this pipeline did with the events it was handed. */
+    public EventStatistics statistics() {
+        return statistics;
+    }
+
+    /** Events accepted and waiting for their chat's turn or a routing thread (not yet in their route). */
+    public int queuedEvents() {
+        OrderedDispatcher now = dispatcher;
+        return now == null ? 0 : Math.max(0, now.pending() - statistics.eventsInRoute());
     }
 
     /** Whether this pipeline and the other may both route an event of some type. */
@@ -154,11 +164,12 @@ public final class DefaultEventPipeline extends ServiceSupport implements EventP
             }
         }
         if (envelope.eventType() == null || !(eventTypes.isEmpty() || eventTypes.contains(envelope.eventType()))) {
+            statistics.filtered();
             LOG.debug("Acknowledged event {} of type {} without routing it (not in eventTypes)", envelope.eventId(), envelope.eventType());
             return CompletableFuture.completedFuture(notRouted(envelope));
         }
         if (isStale(envelope)) {
-            staleEvents.increment();
+            statistics.stale();
             LOG.debug("Acknowledged event {} without routing it: created {} ms ago, more than maxEventAge", envelope.eventId(),
                     settings.clock().millis() - Long.parseLong(envelope.createTime()));
             return CompletableFuture.completedFuture(notRouted(envelope));
@@ -192,16 +203,18 @@ public final class DefaultEventPipeline extends ServiceSupport implements EventP
         DeadlineSweeper sweeper = deadlines;
         if (queues == null || sweeper == null) {
             LOG.debug("Stopping: event {} left for Lark to redeliver", envelope.eventId());
+            statistics.refused(EventStatistics.STOPPING);
             return CompletableFuture.completedFuture(EventAck.failed());
         }
         CompletableFuture<EventAck> answer = new CompletableFuture<>();
-        RoutedEvent event = new RoutedEvent(envelope, answer, route, repository, replies, deadlineText());
+        RoutedEvent event = new RoutedEvent(envelope, answer, route, repository, replies, deadlineText(), statistics);
         if (!queues.submit(OrderingKey.of(envelope, settings.orderBy()), event)) {
             if (overloadReported.compareAndSet(false, true)) {
                 LOG.warn("The lark:events consumer is full ({} events waiting for their chat or a routing thread): events are"
                          + " answered as not delivered and Lark redelivers them later", queues.pending());
                 queues.whenRoom(() -> overloadReported.set(false));
             }
+            statistics.refused(EventStatistics.OVERLOADED);
             return CompletableFuture.completedFuture(EventAck.overloaded());
         }
         sweeper.watch(answer, notRouted(envelope), envelope.eventId());

@@ -2,7 +2,9 @@ package io.github.camellark.lark.event;
 
 import io.github.camellark.lark.AppCredentials;
 import io.github.camellark.lark.LarkEndpoint;
+import io.github.camellark.lark.health.ConsumerStatus;
 import io.github.camellark.lark.health.LarkConsumerHealthCheck;
+import io.github.camellark.lark.metrics.Micrometer;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -22,9 +24,12 @@ import org.apache.camel.support.service.ServiceHelper;
 @ManagedResource(description = "Lark events consumer")
 public class LarkEventsConsumer extends DefaultConsumer {
 
+    private static final EventStatistics NO_EVENTS = new EventStatistics();
+
     private volatile DefaultEventPipeline pipeline;
-    private SharedEventSource source;
+    private volatile SharedEventSource source;
     private SharedEventSource.Member member;
+    private AutoCloseable meters;
 
     public LarkEventsConsumer(LarkEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -49,10 +54,15 @@ public class LarkEventsConsumer extends DefaultConsumer {
             throw e;
         }
         reportConnectionHealth();
+        meters = Micrometer.bind(this);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (meters != null) {
+            meters.close();
+            meters = null;
+        }
         // first no new events, then let the accepted ones finish
         if (source != null) {
             getEndpoint().getComponent().eventSources().leave(source, member);
@@ -68,6 +78,79 @@ public class LarkEventsConsumer extends DefaultConsumer {
     public long getStaleEventCount() {
         DefaultEventPipeline now = pipeline;
         return now == null ? 0 : now.staleEvents();
+    }
+
+    /** The figures of the pipeline since the consumer started; all zero while it is stopped. */
+    public EventStatistics statistics() {
+        DefaultEventPipeline now = pipeline;
+        return now == null ? NO_EVENTS : now.statistics();
+    }
+
+    @ManagedAttribute(description = "Events the route completed successfully")
+    public long getRoutedEventCount() {
+        return statistics().routedEvents();
+    }
+
+    @ManagedAttribute(description = "Events acknowledged without routing because their id was routed before")
+    public long getDuplicateEventCount() {
+        return statistics().duplicateEvents();
+    }
+
+    @ManagedAttribute(description = "Events acknowledged without routing because eventTypes does not name their type")
+    public long getFilteredEventCount() {
+        return statistics().filteredEvents();
+    }
+
+    @ManagedAttribute(description = "Events answered as not delivered, so that Lark redelivers them, by reason"
+                                    + " (overloaded, stopping, repositoryFailed, routeFailed), as reason=count pairs")
+    public String getRefusedEvents() {
+        return statistics().refusedEvents().toString();
+    }
+
+    @ManagedAttribute(description = "Events in their route now")
+    public int getEventsInRoute() {
+        return statistics().eventsInRoute();
+    }
+
+    @ManagedAttribute(description = "Events accepted and waiting for their chat's turn or a routing thread")
+    public int getQueuedEvents() {
+        DefaultEventPipeline now = pipeline;
+        return now == null ? 0 : now.queuedEvents();
+    }
+
+    @ManagedAttribute(description = "State of the long connection: CONNECTING, CONNECTED, RECONNECTING, FAILED, STOPPED;"
+                                    + " NONE for the webhook")
+    public String getConnectionState() {
+        ConsumerStatus status = connectionStatus();
+        return status == null ? "NONE" : status.state().name();
+    }
+
+    @ManagedAttribute(description = "Times the long connection was established")
+    public long getConnectCount() {
+        return connectionDetail("lark.connects");
+    }
+
+    @ManagedAttribute(description = "Times the long connection was established again after a drop")
+    public long getReconnectCount() {
+        return connectionDetail("lark.reconnects");
+    }
+
+    @ManagedAttribute(description = "Why the long connection is not connected (the last error), or empty")
+    public String getConnectionLastError() {
+        ConsumerStatus status = connectionStatus();
+        return status == null || status.reason() == null ? "" : status.reason();
+    }
+
+    /** The shared connection's status; null for the webhook or while stopped. */
+    public ConsumerStatus connectionStatus() {
+        SharedEventSource connection = source;
+        return connection == null ? null : connection.status();
+    }
+
+    private long connectionDetail(String name) {
+        ConsumerStatus status = connectionStatus();
+        Object value = status == null ? null : status.details().get(name);
+        return value instanceof Number number ? number.longValue() : 0;
     }
 
     /** Camel reports it as {@code consumer:<routeId>}; the webhook has no connection to report. */

@@ -22,9 +22,11 @@ final class RoutedEvent implements OrderedDispatcher.Task {
     private final IdempotentRepository repository;
     private final CallbackReplies replies;
     private final String deadline;
+    private final EventStatistics statistics;
 
     RoutedEvent(EventEnvelope envelope, CompletableFuture<EventAck> answer, EventRoute route, IdempotentRepository repository,
-                CallbackReplies replies, String deadline) {
+                CallbackReplies replies, String deadline, EventStatistics statistics) {
+        this.statistics = statistics;
         this.envelope = envelope;
         this.answer = answer;
         this.route = route;
@@ -38,6 +40,11 @@ final class RoutedEvent implements OrderedDispatcher.Task {
         String key = envelope.eventId();
         Claim claim = key == null ? Claim.FIRST : claim(key);
         if (claim != Claim.FIRST) {
+            if (claim == Claim.SEEN) {
+                statistics.duplicate();
+            } else {
+                statistics.refused(EventStatistics.REPOSITORY_FAILED);
+            }
             answer.complete(claim == Claim.SEEN ? DefaultEventPipeline.notRouted(envelope) : EventAck.failed());
             done.run();
             return;
@@ -49,10 +56,12 @@ final class RoutedEvent implements OrderedDispatcher.Task {
         } catch (RuntimeException e) {
             forget(key);
             LOG.warn("Could not create the exchange of event {}; Lark will redeliver it: {}", key, e.toString());
+            statistics.refused(EventStatistics.ROUTE_FAILED);
             answer.complete(EventAck.failed());
             done.run();
             return;
         }
+        statistics.entered();
         try {
             route.processor().process(exchange, doneSync -> finished(key, exchange, done));
         } catch (RuntimeException e) {
@@ -64,6 +73,7 @@ final class RoutedEvent implements OrderedDispatcher.Task {
     @Override
     public void reject() {
         LOG.debug("Stopping: event {} left for Lark to redeliver", envelope.eventId());
+        statistics.refused(EventStatistics.STOPPING);
         answer.complete(EventAck.failed());
     }
 
@@ -101,11 +111,14 @@ final class RoutedEvent implements OrderedDispatcher.Task {
     }
 
     private void finished(String key, Exchange exchange, Runnable done) {
+        statistics.left();
         try {
             EventAck ack = exchange.getException() == null && !exchange.isRollbackOnly() ? delivered(exchange) : EventAck.failed();
             if (ack.success()) {
+                statistics.routed();
                 confirm(key);
             } else {
+                statistics.refused(EventStatistics.ROUTE_FAILED);
                 forget(key);
             }
             boolean inTime = answer.complete(ack);

@@ -3,7 +3,6 @@ package io.github.camellark.lark.health;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
@@ -16,46 +15,20 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * <li>stopped: UNKNOWN.</li>
  * </ul>
  */
-public final class LarkConsumerHealthCheck implements HealthCheck {
+public final class LarkConsumerHealthCheck extends LarkHealthCheck {
 
     public static final String STATE = "lark.state";
     public static final String SINCE = "lark.since";
 
-    private final String id;
     private final Supplier<ConsumerStatus> status;
-    private volatile boolean enabled = true;
 
     public LarkConsumerHealthCheck(String id, Supplier<ConsumerStatus> status) {
-        this.id = id;
+        super(id);
         this.status = status;
     }
 
     @Override
-    public String getGroup() {
-        return "camel";
-    }
-
-    @Override
-    public String getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public Result call(Map<String, Object> options) {
-        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this);
-        if (!enabled) {
-            return builder.message("Disabled").detail(CHECK_ENABLED, false).unknown().build();
-        }
+    void check(HealthCheckResultBuilder builder, Map<String, Object> options) {
         ConsumerStatus current = status.get();
         builder.detail(STATE, current.state().name()).detail(SINCE, current.since().toString()).details(current.details());
         if (current.reason() != null) {
@@ -77,6 +50,5 @@ public final class LarkConsumerHealthCheck implements HealthCheck {
             case FAILED -> builder.down();
             default -> builder.unknown();
         }
-        return builder.build();
     }
 }

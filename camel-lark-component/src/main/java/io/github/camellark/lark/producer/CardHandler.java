@@ -43,7 +43,13 @@ final class CardHandler implements ResourceHandler {
         // PATCH sets the card to the given content, so sending it twice is the same as sending it once
         return call.sendForData(LarkRequest.patch(MessageHandler.MESSAGE, messageId)
                 .json(Map.of("content", content))
-                .idempotent(true));
+                .idempotent(true)
+                .rateLimitKey(cardRateLimitKey(messageId)));
+    }
+
+    /** Lark allows 5 updates a second of one card message, apart from the sends to its chat. */
+    static String cardRateLimitKey(String messageId) {
+        return "card " + messageId;
     }
 
     private CompletableFuture<Void> delayUpdate(LarkCall call) {

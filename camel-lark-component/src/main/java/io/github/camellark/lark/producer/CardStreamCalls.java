@@ -96,7 +96,7 @@ final class CardStreamCalls implements AutoCloseable {
             String receiveIdType = ReceiveIdTypes.of(call, RequestFields.none(call), receiveId, false);
             String uuid = call.uuid(receiveIdType, receiveId);
             return content -> LarkRequest.post(MessageHandler.MESSAGES).query("receive_id_type", receiveIdType)
-                    .json(message(content, uuid, Map.of("receive_id", receiveId))).idempotent(true);
+                    .json(message(content, uuid, Map.of("receive_id", receiveId))).idempotent(true).rateLimitKey(receiveId);
         }
         String messageId = call.param(LarkParam.MESSAGE_ID);
         if (messageId == null || messageId.isBlank()) {
@@ -107,8 +107,9 @@ final class CardStreamCalls implements AutoCloseable {
         Boolean inThread = call.boolParam(LarkParam.REPLY_IN_THREAD);
         String uuid = call.uuid(messageId);
         Map<String, Object> extra = inThread == null ? Map.of() : Map.of("reply_in_thread", inThread);
+        String rateLimitKey = MessageHandler.replyRateLimitKey(call, messageId);
         return content -> LarkRequest.post(MessageHandler.MESSAGE + "/reply", messageId).json(message(content, uuid, extra))
-                .idempotent(true);
+                .idempotent(true).rateLimitKey(rateLimitKey);
     }
 
     private static Map<String, Object> message(String content, String uuid, Map<String, Object> extra) {

@@ -6,9 +6,13 @@ import io.github.camellark.lark.AppCredentials;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.LarkEndpoint;
 import io.github.camellark.lark.client.LarkClient;
+import io.github.camellark.lark.health.LarkProducerHealthCheck;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.util.URISupport;
 
 /**
  * Non-blocking producer: hands the exchange to its resource's handler and completes the exchange when Lark has answered.
@@ -19,6 +23,8 @@ public class LarkProducer extends DefaultAsyncProducer {
 
     private final LarkEndpoint endpoint;
     private final ResourceHandler handler;
+    private WritableHealthCheckRepository healthChecks;
+    private LarkProducerHealthCheck healthCheck;
 
     public LarkProducer(LarkEndpoint endpoint, ResourceHandler handler) {
         super(endpoint);
@@ -32,6 +38,23 @@ public class LarkProducer extends DefaultAsyncProducer {
         AppCredentials.requireForProducer(endpoint);
         LarkParam.checkConfigured(endpoint.getConfiguration());
         super.doStart();
+        // Camel's producers health-check repository, when there is one (camel-health) and it is enabled
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthChecks != null) {
+            healthCheck = new LarkProducerHealthCheck("producer:" + URISupport.sanitizeUri(endpoint.getEndpointUri()), endpoint);
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
+            healthChecks.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override

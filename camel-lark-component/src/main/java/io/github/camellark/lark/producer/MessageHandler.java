@@ -69,7 +69,8 @@ public final class MessageHandler implements ResourceHandler {
         body.put("msg_type", content.msgType());
         body.put("content", json);
         body.put("uuid", uuid(call, fields, receiveIdType, receiveId, content.msgType(), json));
-        return sendForMessage(call, LarkRequest.post(MESSAGES).query("receive_id_type", receiveIdType).json(body).idempotent(true));
+        return sendForMessage(call, LarkRequest.post(MESSAGES).query("receive_id_type", receiveIdType).json(body).idempotent(true)
+                .rateLimitKey(receiveId));
     }
 
     /** POST /im/v1/messages/:message_id/reply. */
@@ -86,7 +87,8 @@ public final class MessageHandler implements ResourceHandler {
             body.put("reply_in_thread", Boolean.valueOf(inThread.trim()));
         }
         body.put("uuid", uuid(call, fields, messageId, inThread, content.msgType(), json));
-        return sendForMessage(call, LarkRequest.post(MESSAGE + "/reply", messageId).json(body).idempotent(true));
+        return sendForMessage(call, LarkRequest.post(MESSAGE + "/reply", messageId).json(body).idempotent(true)
+                .rateLimitKey(replyRateLimitKey(call, messageId)));
     }
 
     /** PUT /im/v1/messages/:message_id: Lark edits only text and post messages (cards are updated with lark:card). */
@@ -178,6 +180,15 @@ public final class MessageHandler implements ResourceHandler {
                 call.in().setHeader(LarkConstants.MESSAGE_ID, messageId.toString());
             }
         });
+    }
+
+    /**
+     * A reply counts against the limit of its chat: the chat is CamelLarkChatId (the events consumer sets it) or the
+     * chatId option; without either, against the message replied to.
+     */
+    static String replyRateLimitKey(LarkCall call, String messageId) {
+        String chatId = call.param(LarkParam.CHAT_ID);
+        return chatId != null && !chatId.isBlank() ? chatId : messageId;
     }
 
     /** The uuid: the option/header, else the body field of a whole request, else one derived from the exchange and parts. */

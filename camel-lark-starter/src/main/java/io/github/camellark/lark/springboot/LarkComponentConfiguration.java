@@ -133,6 +133,18 @@ public class LarkComponentConfiguration extends ComponentConfigurationProperties
     private Duration wsReconnectMaxDelay = Duration.ofMillis(0);
 
     /**
+     * Flow control: calls per minute of the app to Lark's IM APIs (per tenant for store apps), all endpoints together;
+     * Lark allows 1,000 for most IM APIs. With several JVMs sending as one app, set each node's share.
+     */
+    private Integer appRateLimitPerMinute = 1000;
+
+    /**
+     * Flow control: calls per second of the app to Lark's IM APIs (per tenant for store apps), all endpoints together;
+     * Lark allows 50 for most IM APIs. With several JVMs sending as one app, set each node's share.
+     */
+    private Integer appRateLimitPerSecond = 50;
+
+    /**
      * List operations: when true the body is an Iterator over the items of all pages, fetched lazily (use with
      * split().streaming()); when false, the items of one page.
      */
@@ -205,6 +217,13 @@ public class LarkComponentConfiguration extends ComponentConfigurationProperties
      * CamelLarkFileType.
      */
     private String fileType;
+
+    /**
+     * Client-side flow control: calls wait for a place under Lark's rate limits (appRateLimitPerSecond,
+     * appRateLimitPerMinute, receiverRateLimitPerSecond) instead of being refused by Lark. The wait is on a timer,
+     * never on a thread. The limits are shared by all the endpoints of one app in the component.
+     */
+    private Boolean flowControl = true;
 
     /**
      * Image key (img_...) to download or send. Header CamelLarkImageKey.
@@ -286,6 +305,12 @@ public class LarkComponentConfiguration extends ComponentConfigurationProperties
     private String receiveIdType;
 
     /**
+     * Flow control: sends and replies per second to one user or chat (receiveId, or the chat of a reply:
+     * CamelLarkChatId), and card updates per second of one message; Lark allows 5.
+     */
+    private Integer receiverRateLimitPerSecond = 5;
+
+    /**
      * Reply: whether the reply goes into the message's thread. Header CamelLarkReplyInThread.
      */
     private Boolean replyInThread = false;
@@ -365,6 +390,19 @@ public class LarkComponentConfiguration extends ComponentConfigurationProperties
      * operation, the target and the content, so a redelivered exchange never posts twice. Header CamelLarkUuid.
      */
     private String uuid;
+
+    /**
+     * Flow control: how many calls of the app may wait for their place at once, so memory stays flat under a storm;
+     * more fail at once with a FlowControlException.
+     */
+    private Integer flowControlMaxQueued = 10000;
+
+    /**
+     * Flow control: how long a call may wait for its place; past it the exchange fails with a FlowControlException
+     * naming the limit and the receiver, and nothing is sent. A duration: milliseconds (30000), 30s or ISO-8601
+     * (PT30S).
+     */
+    private Duration flowControlMaxWait = Duration.ofMillis(60000);
 
     /**
      * Upper bound of one wait before a retry, whatever x-ogw-ratelimit-reset says. A duration: milliseconds (30000),
@@ -633,6 +671,22 @@ public class LarkComponentConfiguration extends ComponentConfigurationProperties
         this.wsReconnectMaxDelay = wsReconnectMaxDelay;
     }
 
+    public Integer getAppRateLimitPerMinute() {
+        return appRateLimitPerMinute;
+    }
+
+    public void setAppRateLimitPerMinute(Integer appRateLimitPerMinute) {
+        this.appRateLimitPerMinute = appRateLimitPerMinute;
+    }
+
+    public Integer getAppRateLimitPerSecond() {
+        return appRateLimitPerSecond;
+    }
+
+    public void setAppRateLimitPerSecond(Integer appRateLimitPerSecond) {
+        this.appRateLimitPerSecond = appRateLimitPerSecond;
+    }
+
     public Boolean getAutoPaginate() {
         return autoPaginate;
     }
@@ -745,6 +799,14 @@ public class LarkComponentConfiguration extends ComponentConfigurationProperties
         this.fileType = fileType;
     }
 
+    public Boolean getFlowControl() {
+        return flowControl;
+    }
+
+    public void setFlowControl(Boolean flowControl) {
+        this.flowControl = flowControl;
+    }
+
     public String getImageKey() {
         return imageKey;
     }
@@ -847,6 +909,14 @@ public class LarkComponentConfiguration extends ComponentConfigurationProperties
 
     public void setReceiveIdType(String receiveIdType) {
         this.receiveIdType = receiveIdType;
+    }
+
+    public Integer getReceiverRateLimitPerSecond() {
+        return receiverRateLimitPerSecond;
+    }
+
+    public void setReceiverRateLimitPerSecond(Integer receiverRateLimitPerSecond) {
+        this.receiverRateLimitPerSecond = receiverRateLimitPerSecond;
     }
 
     public Boolean getReplyInThread() {
@@ -967,6 +1037,22 @@ public class LarkComponentConfiguration extends ComponentConfigurationProperties
 
     public void setUuid(String uuid) {
         this.uuid = uuid;
+    }
+
+    public Integer getFlowControlMaxQueued() {
+        return flowControlMaxQueued;
+    }
+
+    public void setFlowControlMaxQueued(Integer flowControlMaxQueued) {
+        this.flowControlMaxQueued = flowControlMaxQueued;
+    }
+
+    public Duration getFlowControlMaxWait() {
+        return flowControlMaxWait;
+    }
+
+    public void setFlowControlMaxWait(Duration flowControlMaxWait) {
+        this.flowControlMaxWait = flowControlMaxWait;
     }
 
     public Duration getMaxRetryWait() {

@@ -75,6 +75,7 @@ public final class LarkSimulator implements AutoCloseable {
     private final SimulatorState state;
     private final Journal journal = new Journal();
     private final Faults faults;
+    private final RateLimits rateLimits;
     private final SimHttpServer server;
     private final SimulatorEvents events;
     private final Deque<AutoCloseable> closeWith = new ConcurrentLinkedDeque<>();
@@ -95,11 +96,16 @@ public final class LarkSimulator implements AutoCloseable {
             this.tokens = new TokenService(builder.clock, ids, builder.tokenLifetime);
             this.state = new SimulatorState(builder.clock, ids, mapper, appId, builder.botName, builder.tenantKey, storeDir);
             this.faults = new Faults(tokens);
+            this.rateLimits = new RateLimits(state);
             Authenticator authenticator = new Authenticator(tokens, state);
             createdServer = new SimHttpServer(mapper, builder.clock, random, uploadDir, builder.port, builder.httpThreads, new ServerHooks() {
                 @Override
                 public FaultAction faultFor(SimRequest request) {
-                    return ControlApi.isControlPath(request.path()) ? null : faults.take(request);
+                    if (ControlApi.isControlPath(request.path())) {
+                        return null;
+                    }
+                    FaultAction fault = faults.take(request);
+                    return fault != null ? fault : rateLimits.check(request);
                 }
 
                 @Override
@@ -199,6 +205,11 @@ public final class LarkSimulator implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** Lark's rate limits (per app, per receiver), enforced once {@link RateLimits#enforce()} is called. */
+    public RateLimits rateLimits() {
+        return rateLimits;
     }
 
     public TokenService tokens() {

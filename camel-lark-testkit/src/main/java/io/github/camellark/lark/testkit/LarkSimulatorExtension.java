@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Starts one {@link LarkSimulator} per test class, injects it into test and lifecycle method
  * parameters, and closes it after the class. Before each test the journal and queued faults are
- * cleared; users, chats and messages stay (create what a test needs inside the test).
+ * cleared and rate limits are no longer enforced; users, chats and messages stay (create what a
+ * test needs inside the test).
  * <pre>{@code
  * @ExtendWith(LarkSimulatorExtension.class)
  * class MyRouteTest {
@@ -53,6 +54,7 @@ public final class LarkSimulatorExtension implements BeforeAllCallback, BeforeEa
         LarkSimulator sim = simulator(context);
         sim.journal().clear();
         sim.faults().clear();
+        sim.rateLimits().off();
     }
 
     @Override

@@ -107,6 +107,7 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
             if (current != null) {
                 details.put("lark.connection", current.endpoint().connectionId());
             }
+            details.put("lark.connects", connections);
             details.put("lark.reconnects", Math.max(0, connections - 1));
             details.put("lark.failedAttempts", failedAttempts);
         }

@@ -89,6 +89,7 @@ public final class ControlApi {
         sim.state().clear();
         sim.journal().clear();
         sim.faults().clear();
+        sim.rateLimits().off();
         sim.events().startedLongConnection().ifPresent(ws -> ws.faults().clear());
         sim.events().forgetRecords();
         return ok(ControlViews.object("reset", true));

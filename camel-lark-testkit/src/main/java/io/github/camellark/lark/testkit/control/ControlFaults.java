@@ -34,6 +34,11 @@ final class ControlFaults {
             sim.faults().clear();
             return ControlApi.ok(ControlViews.object("pending", sim.faults().pending()));
         });
+        api.route("PUT", "/rate-limits", request -> rateLimits(api.input(request)));
+        api.route("DELETE", "/rate-limits", request -> {
+            sim.rateLimits().off();
+            return ControlApi.ok(ControlViews.object("enforced", false));
+        });
         api.route("PUT", "/webhook", request -> webhook(api.input(request)));
         api.route("DELETE", "/webhook", request -> {
             sim.events().clearDeliveries();
@@ -41,6 +46,16 @@ final class ControlFaults {
         });
         api.route("PUT", "/long-connection", request -> configureLongConnection(api.input(request)));
         api.route("POST", "/faults/long-connection", request -> longConnectionFault(api.input(request)));
+    }
+
+    /**
+     * Enforces Lark's rate limits from now on: {@code app_per_second} (50), {@code app_per_minute} (1000) and
+     * {@code receiver_per_second} (5), see {@link io.github.camellark.lark.testkit.RateLimits}.
+     */
+    private SimResponse rateLimits(ControlInput in) {
+        sim.rateLimits().perApp(in.integer("app_per_second", 50), in.integer("app_per_minute", 1000))
+                .perReceiver(in.integer("receiver_per_second", 5)).enforce();
+        return ControlApi.ok(ControlViews.object("enforced", true));
     }
 
     /**

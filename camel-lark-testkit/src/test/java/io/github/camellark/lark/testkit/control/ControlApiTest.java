@@ -170,6 +170,21 @@ class ControlApiTest {
     }
 
     @Test
+    void rateLimitsAreEnforcedOnRequestAndStoppedAgain() throws Exception {
+        call("PUT", "/rate-limits", "{\"app_per_second\":1}");
+        HttpRequest pins = HttpRequest.newBuilder(URI.create(sim.baseUri() + "/open-apis/im/v1/pins")).build();
+        http.send(pins, HttpResponse.BodyHandlers.ofString());
+
+        HttpResponse<String> refused = http.send(pins, HttpResponse.BodyHandlers.ofString());
+        call("DELETE", "/rate-limits", null);
+        HttpResponse<String> again = http.send(pins, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).contains("99991400");
+        assertThat(again.statusCode()).isNotEqualTo(429);
+    }
+
+    @Test
     void longConnectionFaultsShapeDiscoveryAndHandshakes() throws Exception {
         call("POST", "/faults/long-connection", "{\"action\":\"fail_discoveries\",\"count\":1,\"code\":1000040343}");
         call("PUT", "/long-connection", "{\"client_config\":{\"ReconnectInterval\":1,\"ReconnectNonce\":0}}");
