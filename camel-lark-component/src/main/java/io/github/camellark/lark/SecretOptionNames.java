@@ -37,8 +37,8 @@ final class SecretOptionNames {
 
     /**
      * The URI as it may be logged or shown: Camel's sanitizer first, then every secret option of this component. Camel
-     * alone is not enough: up to 4.18 it masks only the first option that matches an additional keyword, and 4.14 has no
-     * additional keywords at all, so {@code encryptKey} and {@code webhookUrl} would show.
+     * alone is not enough: its own keywords include neither {@code encryptKey} nor {@code webhookUrl}, it masks at most
+     * the first option matching an additional keyword (4.18), and 4.14 has no additional keywords.
      */
     static String mask(CamelContext context, String uri) {
         String masked = URISupport.sanitizeUri(uri);
