@@ -50,7 +50,7 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
                            + ", customBot and cardkit for producers; events for the consumer.",
              enums = "message,batchMessage,image,file,card,reaction,pin,urgent,urlPreview,chat,customBot,cardkit,events")
     @Metadata(required = true)
-    private String resource;
+    private final String resource;   // no setter: the path picks the resource once, when the endpoint is created
     @UriParam
     private LarkConfiguration configuration;
 
@@ -63,6 +63,7 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     private IdempotentRepository defaultEventRepository;
     private WebhookConfiguration webhookConfiguration;
     private ResourceHandler handler;
+    private volatile String maskedUri;
 
     public LarkEndpoint(String uri, LarkComponent component, LarkResource resource, LarkConfiguration configuration) {
         super(uri, component);
@@ -123,7 +124,7 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
             return configuration.getIdempotentRepository();
         }
         if (defaultEventRepository == null) {
-            defaultEventRepository = new TimeBoundedIdempotentRepository();
+            defaultEventRepository = new TimeBoundedIdempotentRepository(getComponent().clock());
         }
         return defaultEventRepository;
     }
@@ -191,7 +192,7 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     public LarkClient client() {
         LarkClient current = client;
         if (current == null) {
-            throw new IllegalStateException("Endpoint " + getEndpointUri() + " is not started");
+            throw new IllegalStateException("Endpoint " + this + " is not started");
         }
         return current;
     }
@@ -288,10 +289,6 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         return resource;
     }
 
-    public void setResource(String resource) {
-        this.resource = resource;
-    }
-
     public LarkConfiguration getConfiguration() {
         return configuration;
     }
@@ -300,19 +297,15 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         this.configuration = configuration;
     }
 
-    /**
-     * Each endpoint is only equal to itself. Camel's default compares endpoint URIs, and ours have their secrets masked
-     * (see LarkComponent#maskSecrets): two custom bots with different webhook URLs would look like one endpoint to
-     * Camel's producer pools and share a producer, sending to the wrong group.
-     */
+    /** The URI with every secret option masked: what logs, errors and consoles show of this endpoint. */
     @Override
-    public boolean equals(Object other) {
-        return this == other;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
+    public String toString() {
+        String shown = maskedUri;
+        if (shown == null) {
+            shown = SecretOptionNames.mask(getCamelContext(), getEndpointUri());
+            maskedUri = shown;
+        }
+        return shown;
     }
 
     @Override

@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedCamelContext;
+import org.apache.camel.util.URISupport;
 
 /**
  * Makes the names of the secret options (appSecret, encryptKey, verificationToken, webhookUrl, botSecret,
@@ -17,6 +19,8 @@ import org.apache.camel.ExtendedCamelContext;
  * component's {@code secretPropertyNames()} there (that set is only used to wrap secret values in {@code RAW()} when an
  * endpoint URI is built). Adding the names to the additional keywords also makes Camel's URI sanitizer mask them.
  * Camel compares a property name with that keyword list by substring, dashes removed and in lower case.
+ * <p>
+ * Endpoint URIs keep their secrets (they are the endpoints' identity); {@link #mask} hides them wherever a URI is shown.
  */
 final class SecretOptionNames {
 
@@ -29,6 +33,23 @@ final class SecretOptionNames {
             names.add(name.toLowerCase(Locale.ROOT));
         }
         return names;
+    }
+
+    /**
+     * The URI as it may be logged or shown: Camel's sanitizer first, then every secret option of this component. Camel
+     * alone is not enough: its own keywords include neither {@code encryptKey} nor {@code webhookUrl}, it masks at most
+     * the first option matching an additional keyword (4.18), and 4.14 has no additional keywords.
+     */
+    static String mask(CamelContext context, String uri) {
+        String masked = URISupport.sanitizeUri(uri);
+        if (masked == null || context == null) {
+            return masked;
+        }
+        for (String name : of(context)) {
+            masked = Pattern.compile("(?i)(?<=[?&])(" + Pattern.quote(name) + ")=(RAW\\(.*?\\)(?=&|$)|RAW\\{.*?\\}(?=&|$)|[^&]*)")
+                    .matcher(masked).replaceAll("$1=xxxxxx");
+        }
+        return masked;
     }
 
     /** Adds the secret option names to the context's additional sensitive keywords, keeping those already set. */
@@ -44,8 +65,8 @@ final class SecretOptionNames {
                 extension.setAdditionalSensitiveKeywords(String.join(",", keywords));
             }
         } catch (NoSuchMethodError olderCamel) {
-            // Camel 4.14 has no additional sensitive keywords: there the component masks its own endpoint URIs
-            // (LarkComponent#maskSecrets), and the docs ask for secrets as placeholders, which the summary prints as such.
+            // Camel 4.14 has no additional sensitive keywords: there the endpoints, producers and consumers still mask
+            // their URIs (see mask), and the docs ask for secrets as placeholders, which the summary prints as such.
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.github.camellark.lark;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -73,21 +75,41 @@ class LarkComponentTest extends CamelTestSupport {
     }
 
     @Test
-    void secretsInTheUriAreMaskedWhereverTheEndpointIsShown() {
+    void theEndpointKeepsItsRealUriAndMasksEverySecretWhereverItIsShown() throws Exception {
         LarkEndpoint endpoint = context.getEndpoint("lark:customBot?appId=cli_x&appSecret=RAW(s3cr3t-app)"
                                                     + "&botSecret=RAW(s3cr3t-bot)&encryptKey=RAW(s3cr3t-key)"
                                                     + "&verificationToken=RAW(s3cr3t-vt)&userAccessToken=RAW(u-s3cr3t)"
                                                     + "&webhookUrl=RAW(https://open.feishu.cn/open-apis/bot/v2/hook/s3cr3t-hook)",
                 LarkEndpoint.class);
-
-        assertThat(endpoint.getConfiguration().getAppSecret()).isEqualTo("s3cr3t-app");
-        LarkEndpoint lowerCase = context.getEndpoint("lark:customBot?encryptkey=RAW(s3cr3t-lower)"
+        LarkEndpoint lowerCase = context.getEndpoint("lark:events?encryptkey=RAW(s3cr3t-lower)"
                                                      + "&webhookurl=RAW(https://open.feishu.cn/open-apis/bot/v2/hook/s3cr3t-lower)",
                 LarkEndpoint.class);
+
+        assertThat(endpoint.getEndpointUri()).as("the URI is the endpoint's identity").contains("s3cr3t-hook");
         assertThat(lowerCase.getConfiguration().getEncryptKey()).as("Camel binds options ignoring case").isEqualTo("s3cr3t-lower");
-        assertThat(lowerCase.getEndpointUri()).doesNotContain("s3cr3t");
-        assertThat(endpoint.toString()).doesNotContain("s3cr3t").contains("cli_x");
-        assertThat(org.apache.camel.util.URISupport.sanitizeUri(endpoint.getEndpointUri())).doesNotContain("s3cr3t");
-        assertThat(endpoint.getConfiguration().toString()).doesNotContain("s3cr3t");
+        // Camel's own sanitizer masks only the first of encryptKey and webhookUrl: the endpoint masks both
+        assertThat(endpoint.toString()).doesNotContain("s3cr3t").contains("cli_x", "webhookUrl=xxxxxx", "encryptKey=xxxxxx");
+        assertThat(lowerCase.toString()).doesNotContain("s3cr3t");
+        assertThat(endpoint.createProducer().toString()).doesNotContain("s3cr3t").contains("cli_x");
+        assertThat(lowerCase.createConsumer(exchange -> { }).toString()).doesNotContain("s3cr3t").contains("lark://events");
+        assertThat(LarkConfiguration.class.getMethod("toString").getDeclaringClass())
+                .as("LarkConfiguration holds the secrets and deliberately prints none of them").isEqualTo(Object.class);
+    }
+
+    @Test
+    void customBotsWithDifferentHooksAreDifferentEndpointsAndTheirUrisRoundTrip() throws Exception {
+        String opsHook = "https://open.feishu.cn/open-apis/bot/v2/hook/ops-room-token";
+        String devHook = "https://open.feishu.cn/open-apis/bot/v2/hook/dev-room-token";
+        LarkEndpoint toOps = context.getEndpoint("lark:customBot?webhookUrl=RAW(" + opsHook + ")", LarkEndpoint.class);
+        LarkEndpoint toDev = context.getEndpoint("lark:customBot?webhookUrl=RAW(" + devHook + ")", LarkEndpoint.class);
+
+        assertThat(toOps).isNotEqualTo(toDev);
+        assertThat(toOps.getEndpointUri()).isNotEqualTo(toDev.getEndpointUri());
+        assertThat(context.getEndpoint(toOps.getEndpointUri())).isSameAs(toOps);
+        try (CamelContext elsewhere = new DefaultCamelContext()) {
+            LarkEndpoint resolvedAgain = elsewhere.getEndpoint(toOps.getEndpointUri(), LarkEndpoint.class);
+            assertThat(resolvedAgain.getConfiguration().getWebhookUrl()).isEqualTo(opsHook);
+            assertThat(resolvedAgain.getEndpointUri()).isEqualTo(toOps.getEndpointUri());
+        }
     }
 }

@@ -38,10 +38,6 @@ public final class EventFanOut implements EventPipeline {
         pipelines.remove(pipeline);
     }
 
-    boolean isEmpty() {
-        return pipelines.isEmpty();
-    }
-
     @Override
     public CompletableFuture<EventAck> process(byte[] envelope) {
         return fanOut((pipeline, first) -> pipeline.process(envelope));

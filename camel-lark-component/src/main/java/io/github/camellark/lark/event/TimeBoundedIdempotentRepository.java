@@ -28,7 +28,12 @@ public class TimeBoundedIdempotentRepository extends ServiceSupport implements I
     private final LinkedHashMap<String, Instant> expiries = new LinkedHashMap<>();
 
     public TimeBoundedIdempotentRepository() {
-        this(DEFAULT_TIME_TO_LIVE, DEFAULT_CAPACITY, Clock.systemUTC());
+        this(Clock.systemUTC());
+    }
+
+    /** The defaults (8 hours, 100,000 ids), with this clock. */
+    public TimeBoundedIdempotentRepository(Clock clock) {
+        this(DEFAULT_TIME_TO_LIVE, DEFAULT_CAPACITY, clock);
     }
 
     public TimeBoundedIdempotentRepository(Duration timeToLive, int capacity, Clock clock) {

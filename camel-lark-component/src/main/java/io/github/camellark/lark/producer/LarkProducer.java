@@ -32,6 +32,12 @@ public class LarkProducer extends DefaultAsyncProducer {
         this.handler = handler;
     }
 
+    /** Camel's default shows the URI through its own sanitizer, which misses some Lark secrets: the endpoint masks them all. */
+    @Override
+    public String toString() {
+        return "Producer[" + endpoint + "]";
+    }
+
     /** Set-up errors surface when the route starts, not on the first message. */
     @Override
     protected void doStart() throws Exception {

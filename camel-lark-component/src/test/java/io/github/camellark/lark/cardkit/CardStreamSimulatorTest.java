@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
+import io.github.camellark.lark.support.SimulatorSetup;
 import io.github.camellark.lark.testkit.LarkSimulator;
 import io.github.camellark.lark.testkit.LarkSimulatorExtension;
 import io.github.camellark.lark.testkit.state.SimCardEntity;
@@ -51,11 +51,7 @@ class CardStreamSimulatorTest extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         lark = extension.simulator();
         CamelContext context = super.createCamelContext();
-        LarkComponent component = context.getComponent("lark", LarkComponent.class);
-        component.getConfiguration().setBaseUri(lark.baseUri());
-        component.getConfiguration().setAppId(lark.appId());
-        component.getConfiguration().setAppSecret(lark.appSecret());
-        component.getConfiguration().setRetryBackoff(10);
+        SimulatorSetup.configure(context, lark).getConfiguration().setRetryBackoff(10);
         return context;
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.support.LogCapture;
+import io.github.camellark.lark.support.SimulatorSetup;
 import io.github.camellark.lark.testkit.LarkSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
@@ -39,8 +40,7 @@ abstract class DocRoutesTestSupport extends CamelTestSupport {
         // CamelTestSupport creates the context before any @BeforeEach: start Lark's side here
         sim = LarkSimulator.builder().verificationToken(VERIFICATION_TOKEN).start();
         CamelContext context = super.createCamelContext();
-        LarkComponent lark = larkComponent(sim.appId(), sim.appSecret(), ENCRYPT_KEY, VERIFICATION_TOKEN);
-        lark.getConfiguration().setBaseUri(sim.baseUri());
+        LarkComponent lark = SimulatorSetup.configure(larkComponent(sim.appId(), sim.appSecret(), ENCRYPT_KEY, VERIFICATION_TOKEN), sim);
         lark.getConfiguration().setRetryBackoff(10);
         context.getRegistry().bind("lark", lark);
 

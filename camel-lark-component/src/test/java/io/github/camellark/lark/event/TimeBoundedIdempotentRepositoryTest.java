@@ -13,8 +13,27 @@ class TimeBoundedIdempotentRepositoryTest {
     private final MutableClock clock = new MutableClock();
 
     @Test
-    void defaultRemembersIdsAtLeastEightHours() {
-        assertThat(TimeBoundedIdempotentRepository.DEFAULT_TIME_TO_LIVE).isGreaterThanOrEqualTo(Duration.ofHours(8));
+    void byDefaultRemembersIdsThroughLarksWholeRedeliveryWindow() {
+        TimeBoundedIdempotentRepository repository = new TimeBoundedIdempotentRepository(clock);
+        repository.add("ev-1");
+
+        // Lark redelivers an unacknowledged event for about 7.1 hours
+        clock.advance(Duration.ofHours(7).plusMinutes(59));
+        assertThat(repository.add("ev-1")).as("a redelivery after 7h59m").isFalse();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(repository.contains("ev-1")).as("forgotten after 8 hours").isFalse();
+    }
+
+    @Test
+    void byDefaultHoldsAHundredThousandIds() {
+        TimeBoundedIdempotentRepository repository = new TimeBoundedIdempotentRepository(clock);
+        for (int i = 0; i <= 100_000; i++) {
+            repository.add("ev-" + i);
+        }
+
+        assertThat(repository.size()).isEqualTo(100_000);
+        assertThat(repository.contains("ev-0")).isFalse();
+        assertThat(repository.contains("ev-1")).isTrue();
     }
 
     @Test

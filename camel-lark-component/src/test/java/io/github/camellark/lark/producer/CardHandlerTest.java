@@ -173,6 +173,73 @@ class CardHandlerTest extends LarkTestSupport {
     }
 
     @Test
+    void delayUpdateTakesTheWholeRequestAndItsTokenGivesWayToTheHeader() throws Exception {
+        lark.stubFor(post(urlEqualTo("/open-apis/interactive/v1/card/update")).willReturn(okJson("{\"code\":0,\"msg\":\"ok\"}")));
+        Map<String, Object> card = new ObjectMapper().readValue(CARD_JSON, Map.class);
+
+        Exchange asMap = template.send("lark:card?operation=delayUpdate",
+                e -> e.getMessage().setBody(Map.of("token", "c-from-body", "card", card)));
+        Exchange asJson = template.send("lark:card?operation=delayUpdate", e -> {
+            e.getMessage().setBody("{\"token\":\"c-from-body\",\"card\":" + CARD_JSON + "}");
+            e.getMessage().setHeader(LarkConstants.CARD_TOKEN, "c-from-header");
+        });
+
+        assertThat(asMap.getException()).isNull();
+        assertThat(asJson.getException()).isNull();
+        lark.verify(1, postRequestedFor(urlEqualTo("/open-apis/interactive/v1/card/update"))
+                .withRequestBody(equalToJson("{\"token\":\"c-from-body\",\"card\":" + CARD_JSON + "}")));
+        lark.verify(1, postRequestedFor(urlEqualTo("/open-apis/interactive/v1/card/update"))
+                .withRequestBody(equalToJson("{\"token\":\"c-from-header\",\"card\":" + CARD_JSON + "}")));
+    }
+
+    @Test
+    void sendEphemeralTakesTheWholeRequestAndReceiveIdReplacesItsUser() throws Exception {
+        lark.stubFor(post(urlEqualTo("/open-apis/ephemeral/v1/send"))
+                .willReturn(okJson(success("{\"message_id\":\"om_ephemeral\"}"))));
+        Map<String, Object> card = new ObjectMapper().readValue(CARD_JSON, Map.class);
+
+        Exchange whole = template.send("lark:card?operation=sendEphemeral",
+                e -> e.getMessage().setBody(Map.of("chat_id", "oc_group", "open_id", "ou_viewer", "card", card)));
+        Exchange overridden = template.send("lark:card?operation=sendEphemeral&receiveIdType=email&receiveId=ada@example.com",
+                e -> e.getMessage().setBody(Map.of("chat_id", "oc_group", "open_id", "ou_viewer", "msg_type", "interactive", "card", card)));
+
+        assertThat(whole.getException()).isNull();
+        assertThat(whole.getMessage().getHeader(LarkConstants.MESSAGE_ID)).isEqualTo("om_ephemeral");
+        assertThat(overridden.getException()).isNull();
+        lark.verify(1, postRequestedFor(urlEqualTo("/open-apis/ephemeral/v1/send"))
+                .withRequestBody(equalToJson("{\"chat_id\":\"oc_group\",\"open_id\":\"ou_viewer\",\"msg_type\":\"interactive\",\"card\":"
+                                             + CARD_JSON + "}")));
+        lark.verify(1, postRequestedFor(urlEqualTo("/open-apis/ephemeral/v1/send"))
+                .withRequestBody(equalToJson("{\"chat_id\":\"oc_group\",\"email\":\"ada@example.com\",\"msg_type\":\"interactive\","
+                                             + "\"card\":" + CARD_JSON + "}")));
+    }
+
+    @Test
+    void wholeRequestsMissingAFieldOrCarryingAnotherMessageFailBeforeAnyRequest() {
+        Map<String, Object> card = Map.of("elements", List.of());
+
+        Exchange noToken = template.send("lark:card?operation=delayUpdate", e -> e.getMessage().setBody(Map.of("card", card)));
+        Exchange noUser = template.send("lark:card?operation=sendEphemeral",
+                e -> e.getMessage().setBody(Map.of("chat_id", "oc_1", "card", card)));
+        Exchange twoUsers = template.send("lark:card?operation=sendEphemeral",
+                e -> e.getMessage().setBody(Map.of("chat_id", "oc_1", "open_id", "ou_1", "email", "a@example.com", "card", card)));
+        Exchange notACard = template.send("lark:card?operation=sendEphemeral",
+                e -> e.getMessage().setBody(Map.of("chat_id", "oc_1", "open_id", "ou_1", "msg_type", "text", "card", card)));
+        Exchange tooBig = template.send("lark:card?operation=delayUpdate&cardToken=c-1",
+                e -> e.getMessage().setBody(Map.of("card", Map.of("elements", List.of("x".repeat(30 * 1024))))));
+
+        assertThat(noToken.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cardToken").hasMessageContaining(LarkConstants.CARD_TOKEN).hasMessageContaining("'token'");
+        assertThat(noUser.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("receiveId").hasMessageContaining("open_id, user_id, email").hasMessageContaining("has none");
+        assertThat(twoUsers.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("email and open_id");
+        assertThat(notACard.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("msg_type must be interactive").hasMessageContaining("'text'");
+        assertThat(tooBig.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("30 KB (30720 bytes)");
+        assertThat(businessRequests()).isEmpty();
+    }
+
+    @Test
     void deleteEphemeralPostsTheMessageId() {
         lark.stubFor(post(urlEqualTo("/open-apis/ephemeral/v1/delete")).willReturn(okJson("{\"code\":0,\"msg\":\"ok\"}")));
 

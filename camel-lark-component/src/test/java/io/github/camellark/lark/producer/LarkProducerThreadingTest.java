@@ -8,8 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
+import io.github.camellark.lark.support.SimulatorSetup;
 import io.github.camellark.lark.testkit.LarkSimulator;
 import io.github.camellark.lark.testkit.LarkSimulatorExtension;
 import io.github.camellark.lark.testkit.events.LarkEvent;
@@ -51,10 +51,7 @@ class LarkProducerThreadingTest extends CamelTestSupport {
         lark = extension.simulator();
         lark.longConnection().clientConfig(new ClientConfig(-1, 1, 1, 1)); // Lark's ping every second
         CamelContext context = super.createCamelContext();
-        LarkComponent component = context.getComponent("lark", LarkComponent.class);
-        component.getConfiguration().setBaseUri(lark.baseUri());
-        component.getConfiguration().setAppId(lark.appId());
-        component.getConfiguration().setAppSecret(lark.appSecret());
+        SimulatorSetup.configure(context, lark);
         return context;
     }
 

@@ -15,7 +15,10 @@ import org.apache.logging.log4j.core.config.plugins.PluginAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginElement;
 import org.apache.logging.log4j.core.config.plugins.PluginFactory;
 
-/** Keeps every formatted log line of the test JVM so tests can assert that no secret was ever logged. */
+/**
+ * Keeps every formatted log line of the test JVM, so tests can assert on what was logged (and that no secret ever was),
+ * and a failed test can print its log ({@link LogOnFailureExtension}).
+ */
 @Plugin(name = "LogCapture", category = Core.CATEGORY_NAME, elementType = Appender.ELEMENT_TYPE)
 public final class LogCapture extends AbstractAppender {
 
@@ -38,6 +41,17 @@ public final class LogCapture extends AbstractAppender {
 
     public static List<String> lines() {
         return List.copyOf(LINES);
+    }
+
+    /** How many lines were logged so far. */
+    public static int size() {
+        return LINES.size();
+    }
+
+    /** The lines logged since the first {@code from} lines. */
+    public static List<String> linesFrom(int from) {
+        List<String> all = lines();
+        return all.subList(Math.min(from, all.size()), all.size());
     }
 
     /** The lines containing any of the given values. */

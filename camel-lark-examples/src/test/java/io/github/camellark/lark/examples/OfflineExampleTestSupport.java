@@ -1,7 +1,10 @@
 package io.github.camellark.lark.examples;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -37,7 +40,8 @@ abstract class OfflineExampleTestSupport {
 
     @BeforeAll
     void startTheAppAgainstTheSimulator() throws Exception {
-        tenant = OfflineLark.start(System.out);
+        // the conversation is what the demo prints; the tests read the simulator's state and journal instead
+        tenant = OfflineLark.start(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
         app = ExampleApp.create(tenant.properties());
         app.start();
         scenarios = tenant.scenarios();

@@ -84,8 +84,12 @@ public final class LarkSimulatorExtension implements BeforeAllCallback, BeforeEa
         return current;
     }
 
-    /** Closed by JUnit when the class context's store is closed. */
-    private static final class Running implements ExtensionContext.Store.CloseableResource {
+    /**
+     * Closed by JUnit when the class context's store is closed: as an AutoCloseable from JUnit 5.13 on (which warns
+     * about a CloseableResource that is not one), as a CloseableResource before.
+     */
+    @SuppressWarnings("deprecation")
+    private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final LarkSimulator simulator;
 
         Running(LarkSimulator simulator) {

@@ -4,7 +4,15 @@ import io.github.camellark.lark.testkit.http.SimResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 
@@ -36,8 +44,30 @@ class GatewayTest {
     }
 
     @Test
-    void listensOnLoopbackOnly() {
-        assertThat(sim.baseUri()).startsWith("http://127.0.0.1:");
+    void listensOnLoopbackOnly() throws Exception {
+        int port = java.net.URI.create(sim.baseUri()).getPort();
+        assertThat(sim.baseUri()).isEqualTo("http://127.0.0.1:" + port);
+        assertThat(connects(InetAddress.getLoopbackAddress(), port)).isTrue();
+
+        // a server bound to the wildcard address would also answer on 127.0.0.2 (the whole 127/8 block is loopback on
+        // Linux) and on this host's other addresses
+        List<InetAddress> elsewhere = new ArrayList<>();
+        elsewhere.add(InetAddress.getByName("127.0.0.2"));
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            nic.inetAddresses().filter(address -> !address.isLoopbackAddress()).forEach(elsewhere::add);
+        }
+        for (InetAddress address : elsewhere) {
+            assertThat(connects(address, port)).as("accepts connections on " + address).isFalse();
+        }
+    }
+
+    private static boolean connects(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 1000);
+            return true;
+        } catch (IOException unreachable) {
+            return false;
+        }
     }
 
     @Test

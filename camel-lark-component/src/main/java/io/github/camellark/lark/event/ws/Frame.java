@@ -29,7 +29,6 @@ public record Frame(long seqId, long logId, int service, int method, List<Header
     public static final String MESSAGE_ID = "message_id";
     public static final String SUM = "sum";
     public static final String SEQ = "seq";
-    public static final String TRACE_ID = "trace_id";
     public static final String BIZ_RT = "biz_rt";
 
     /** {@code pbbp2.Header}: one key/value pair. */

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 
 import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
+import io.github.camellark.lark.support.SimulatorSetup;
 import io.github.camellark.lark.support.TunnelProxy;
 import io.github.camellark.lark.testkit.LarkSimulator;
 import io.github.camellark.lark.testkit.state.SimChat;
@@ -28,10 +29,7 @@ class ProxyAndNetworkErrorsTest {
     void start() {
         lark = LarkSimulator.start();
         camel = new DefaultCamelContext();
-        component = camel.getComponent("lark", LarkComponent.class);
-        component.getConfiguration().setBaseUri(lark.baseUri());
-        component.getConfiguration().setAppId(lark.appId());
-        component.getConfiguration().setAppSecret(lark.appSecret());
+        component = SimulatorSetup.configure(camel, lark);
         component.getConfiguration().setMaxRetries(0);
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
+import io.github.camellark.lark.support.SimulatorSetup;
 import io.github.camellark.lark.testkit.LarkSimulator;
 import io.github.camellark.lark.testkit.state.SimChat;
 import io.vertx.core.Vertx;
@@ -77,10 +78,7 @@ class VertxSharingTest {
     }
 
     private Exchange send() {
-        LarkComponent component = camel.getComponent("lark", LarkComponent.class);
-        component.getConfiguration().setBaseUri(lark.baseUri());
-        component.getConfiguration().setAppId(lark.appId());
-        component.getConfiguration().setAppSecret(lark.appSecret());
+        SimulatorSetup.configure(camel, lark);
         SimChat chat = lark.createChat("ops", lark.createUser("Alice"));
         return camel.createProducerTemplate().send("lark:message", e -> {
             e.getMessage().setBody("hello");

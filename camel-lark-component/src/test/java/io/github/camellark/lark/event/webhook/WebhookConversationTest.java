@@ -3,8 +3,8 @@ package io.github.camellark.lark.event.webhook;
 import java.time.Duration;
 import java.util.Map;
 
-import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkEndpoint;
+import io.github.camellark.lark.support.SimulatorSetup;
 import io.github.camellark.lark.support.WebhookTestSupport;
 import io.github.camellark.lark.testkit.LarkSimulator;
 import io.github.camellark.lark.testkit.events.LarkEvent;
@@ -37,10 +37,7 @@ class WebhookConversationTest extends WebhookTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        LarkComponent lark = withEventSecrets(context);
-        lark.getConfiguration().setBaseUri(sim.baseUri());
-        lark.getConfiguration().setAppId(sim.appId());
-        lark.getConfiguration().setAppSecret(sim.appSecret());
+        SimulatorSetup.configure(withEventSecrets(context), sim);
         return context;
     }
 
