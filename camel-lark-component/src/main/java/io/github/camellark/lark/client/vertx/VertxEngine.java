@@ -87,7 +87,10 @@ public final class VertxEngine implements AutoCloseable {
     private VertxHttpTransport create(TransportSettings settings) {
         HttpClientOptions http = settings.expertOptions() != null ? new HttpClientOptions(settings.expertOptions())
                 : new HttpClientOptions().setKeepAlive(true).setConnectTimeout(millis(settings.connectTimeout()))
-                        .setName("camel-lark");
+                        .setName("camel-lark")
+                        // every request says whether it is https; with TLS on by default Vert.x builds its TLS context
+                        // from these options (pooled buffers below) for https requests
+                        .setSsl(true);
         WebSocketClientOptions ws = new WebSocketClientOptions()
                 .setConnectTimeout(millis(settings.connectTimeout()))
                 .setMaxMessageSize(settings.maxMessageBytes())
