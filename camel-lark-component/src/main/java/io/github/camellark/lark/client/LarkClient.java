@@ -185,13 +185,18 @@ public final class LarkClient {
         }
         headers.addAll(request.headers().entrySet());
         RequestBody body;
+        URI uri;
         try {
             body = body(request, headers);
+            uri = uri(request);
+        } catch (IllegalArgumentException e) {
+            // URI.create quotes the whole URL, and a custom bot's URL carries its token: say which call, not the URL
+            return CompletableFuture.failedFuture(new IllegalArgumentException(request.description() + ": not a valid URL"));
         } catch (IOException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
         Predicate<HttpCall.ReplyHead> stream = request.isDownload() ? LarkClient::isFile : HttpCall.BUFFERED;
-        return transport.exchange(new HttpCall(request.method(), uri(request), headers, body, requestTimeout, stream));
+        return transport.exchange(new HttpCall(request.method(), uri, headers, body, requestTimeout, stream));
     }
 
     private RequestBody body(LarkRequest request, List<Map.Entry<String, String>> headers) throws IOException {

@@ -159,8 +159,8 @@ final class FrameDispatcher {
                 throw new IllegalStateException(e);
             }
         } else {
-            // the common case, one per event: no need to serialise the same bytes every time
-            payload = (success ? ACK_DELIVERED : ACK_FAILED).clone();
+            // the common case, one per event: the same bytes every time (the codec only reads them)
+            payload = success ? ACK_DELIVERED : ACK_FAILED;
         }
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - receivedAt);
         connection.send(FrameCodec.encode(frame.withHeader(Frame.BIZ_RT, Long.toString(elapsedMillis)).withPayload(payload)))
