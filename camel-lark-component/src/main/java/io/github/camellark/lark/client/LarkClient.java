@@ -184,14 +184,16 @@ public final class LarkClient {
             headers.add(Map.entry("Authorization", "Bearer " + token));
         }
         headers.addAll(request.headers().entrySet());
-        RequestBody body;
         URI uri;
         try {
-            body = body(request, headers);
             uri = uri(request);
         } catch (IllegalArgumentException e) {
             // URI.create quotes the whole URL, and a custom bot's URL carries its token: say which call, not the URL
             return CompletableFuture.failedFuture(new IllegalArgumentException(request.description() + ": not a valid URL"));
+        }
+        RequestBody body;
+        try {
+            body = body(request, headers);
         } catch (IOException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
