@@ -32,10 +32,14 @@ final class EventSection {
     }
 
     void run(StubLarkServer stub) throws Exception {
-        int count = quick ? 2_000 : 20_000;
+        int count = Integer.getInteger("bench.events", quick ? 2_000 : 20_000);
         int warmup = quick ? 1_000 : 5_000;
-        webhooks(stub, count, warmup);
-        webSockets(stub, count, warmup);
+        if (transport("webhook")) {
+            webhooks(stub, count, warmup);
+        }
+        if (transport("websocket")) {
+            webSockets(stub, count, warmup);
+        }
         render();
     }
 
@@ -109,6 +113,11 @@ final class EventSection {
             }
         }
         System.gc();
+    }
+
+    /** -Dbench.eventTransports=webhook,websocket (default: both) and -Dbench.events=N narrow the section, e.g. to profile. */
+    private static boolean transport(String name) {
+        return List.of(System.getProperty("bench.eventTransports", "webhook,websocket").split(",")).contains(name);
     }
 
     private static void awaitConnection(CountDownLatch connected, String client) throws InterruptedException {

@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code lark:events?transport=webhook}: serves {@code POST webhookPath} through Camel's HTTP platform, so the same route
  * runs in Camel Main (camel-platform-http-main), Spring Boot (camel-platform-http-starter) and Quarkus without user code.
- * The HTTP consumer is a child of this transport: created on start, stopped with it. One path is served once, for
- * every {@code lark:events} consumer on it (see {@code SharedEventSource}).
+ * On the platform's Vert.x engine the path is served right on its router ({@link VertxWebhookRoute}: bodies bounded
+ * before they are read, one thread hand-off per event); on any other server through a Camel HTTP consumer created on
+ * start and stopped with this transport. One path is served once, for every {@code lark:events} consumer on it (see
+ * {@code SharedEventSource}).
  */
 public final class WebhookTransport implements EventTransport {
 
@@ -34,7 +36,7 @@ public final class WebhookTransport implements EventTransport {
     private final EventPipeline pipeline;
     private final ObjectMapper mapper;
     private Consumer httpConsumer;
-    private Runnable bodyLimit;
+    private Runnable vertxRoute;
 
     /**
      * @param endpoint the endpoint whose options (path, request checks) apply
@@ -49,48 +51,33 @@ public final class WebhookTransport implements EventTransport {
     @Override
     public void start() throws Exception {
         CamelContext context = endpoint.getCamelContext();
-        RestConfiguration rest = context.getRestConfiguration();
         String path = endpoint.getConfiguration().getWebhookPath();
-        LarkWebhookHandler handler = new LarkWebhookHandler(endpoint.getConfiguration(), pipeline, mapper, endpoint.getComponent().clock());
-        httpConsumer = restConsumerFactory(context, rest).createConsumer(context, handler, "POST", path, null, null, null, rest,
-                Map.of());
-        // before the consumer starts: the guard's route must come first on the path
-        bodyLimit = boundBodies(context, path, httpConsumer);
-        ServiceHelper.startService(httpConsumer);
-        LOG.info("Receiving Lark events at POST {}", path);
-    }
-
-    /** On Vert.x, a guard that refuses large bodies before the platform reads them; elsewhere a warning saying what to do. */
-    private Runnable boundBodies(CamelContext context, String path, Consumer consumer) throws Exception {
-        int max = endpoint.getConfiguration().getMaxEventBodySize();
-        Runnable guard = null;
-        if (isVertx(context, consumer)) {
-            byte[] refusal = mapper.writeValueAsBytes(Map.of("msg", "the body is larger than maxEventBodySize (" + max + " bytes)"));
-            guard = VertxBodyLimit.install(context, path, max, refusal);
+        WebhookIntake intake = new WebhookIntake(endpoint.getConfiguration(), pipeline, mapper, endpoint.getComponent().clock());
+        RestConfiguration rest = context.getRestConfiguration();
+        boolean platformHttp = rest.getComponent() == null || PLATFORM_HTTP.equals(rest.getComponent());
+        if (platformHttp && context.getClassResolver().resolveClass(VERTX_ROUTER) != null) {
+            vertxRoute = VertxWebhookRoute.install(context, path, intake);
         }
-        if (guard == null) {
+        if (vertxRoute == null) {
+            httpConsumer = restConsumerFactory(context, rest).createConsumer(context, new LarkWebhookHandler(intake), "POST", path,
+                    null, null, null, rest, Map.of());
+            ServiceHelper.startService(httpConsumer);
             LOG.warn("Lark events at POST {} are served by {}: a body larger than maxEventBodySize ({} bytes) is refused with"
                      + " 413, but this server may read it into memory before the component sees it. Bound request bodies in"
                      + " the server or the proxy in front of it (for example nginx client_max_body_size).", path,
-                    consumer.getClass().getSimpleName(), max);
+                    httpConsumer.getClass().getSimpleName(), intake.maxBodySize());
         }
-        return guard;
-    }
-
-    /** platform-http with Vert.x Web at hand: its engine may be Vert.x's (the guard then finds the router). */
-    private static boolean isVertx(CamelContext context, Consumer consumer) {
-        return consumer.getClass().getName().startsWith("org.apache.camel.component.platform.http.")
-               && context.getClassResolver().resolveClass(VERTX_ROUTER) != null;
+        LOG.info("Receiving Lark events at POST {}", path);
     }
 
     @Override
     public void stop() throws Exception {
         Consumer current = httpConsumer;
         httpConsumer = null;
-        Runnable guard = bodyLimit;
-        bodyLimit = null;
-        if (guard != null) {
-            guard.run();
+        Runnable route = vertxRoute;
+        vertxRoute = null;
+        if (route != null) {
+            route.run();
         }
         ServiceHelper.stopAndShutdownService(current);
     }

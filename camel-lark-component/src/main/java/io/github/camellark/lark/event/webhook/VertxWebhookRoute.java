@@ -1,0 +1,94 @@
+package io.github.camellark.lark.event.webhook;
+
+import java.util.List;
+import java.util.Set;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RequestBody;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * On Camel's Vert.x HTTP platform (camel-platform-http-main), serves the webhook path right on the platform's router,
+ * without a Camel HTTP consumer: the request is bounded, checked and queued for its chat on the event loop, and
+ * answered from the routing thread when the route is done. That is one hand-off per event, where the platform's
+ * consumer holds a Vert.x worker thread per request until the route has answered and then hands the event to a
+ * routing thread again.
+ * <p>
+ * A body larger than {@code maxEventBodySize} is refused before it is read: at once from its {@code Content-Length},
+ * and for a chunked body as soon as the bytes read pass the bound (Vert.x's body handler with a limit). The platform
+ * alone would read a whole body into memory first, up to its {@code camel.server.max-body-size}, unbounded by default.
+ * <p>
+ * Only loaded when Vert.x Web is on the class path, so the component needs no Vert.x Web at run time otherwise.
+ */
+final class VertxWebhookRoute {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VertxWebhookRoute.class);
+    private static final String JSON = "application/json; charset=utf-8";
+
+    private final WebhookIntake intake;
+
+    private VertxWebhookRoute(WebhookIntake intake) {
+        this.intake = intake;
+    }
+
+    /**
+     * Serves {@code path} on the platform's router.
+     *
+     * @return what removes the routes, or null when the platform's router cannot be found
+     */
+    static Runnable install(CamelContext context, String path, WebhookIntake intake) {
+        Set<VertxPlatformHttpRouter> routers = context.getRegistry().findByType(VertxPlatformHttpRouter.class);
+        List<VertxPlatformHttpRouter> main = routers.stream().filter(router -> !router.isManagementServer()).toList();
+        if (main.size() != 1) {
+            return null;
+        }
+        VertxWebhookRoute webhook = new VertxWebhookRoute(intake);
+        // two routes: Vert.x wants a body handler before any other handler of its route
+        VertxPlatformHttpRouter router = main.get(0);
+        Route declared = router.route(HttpMethod.POST, path).handler(webhook::refuseDeclaredTooLarge);
+        Route served = router.route(HttpMethod.POST, path)
+                .handler(BodyHandler.create(false).setBodyLimit(intake.maxBodySize()))
+                .handler(webhook::serve);
+        return () -> {
+            declared.remove();
+            served.remove();
+        };
+    }
+
+    private void refuseDeclaredTooLarge(RoutingContext routing) {
+        String declared = routing.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        long length;
+        try {
+            length = declared == null ? -1 : Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            length = -1;
+        }
+        if (length > intake.maxBodySize()) {
+            LOG.warn("Refused a Lark webhook request with HTTP 413 before reading it: Content-Length {} is larger than"
+                     + " maxEventBodySize ({} bytes)", length, intake.maxBodySize());
+            // the rest of the body is read and dropped by Vert.x, never kept
+            respond(routing, 413, intake.tooLargeBody());
+            return;
+        }
+        routing.next();
+    }
+
+    private void serve(RoutingContext routing) {
+        RequestBody body = routing.body();
+        byte[] bytes = body == null || body.buffer() == null ? new byte[0] : body.buffer().getBytes();
+        // answered here, on a routing thread or at the deadline: Vert.x writes the reply on the connection's event loop
+        intake.accept(bytes, routing.request()::getHeader, (status, reply, synchronously) -> respond(routing, status, reply));
+    }
+
+    private static void respond(RoutingContext routing, int status, byte[] json) {
+        routing.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(json));
+    }
+}
