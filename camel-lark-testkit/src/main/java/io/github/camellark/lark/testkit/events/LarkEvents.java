@@ -184,7 +184,7 @@ public final class LarkEvents {
     /**
      * The old card-request-URL callback ({@code card.action.trigger_v1}): a flat body with no
      * envelope. Webhook only; Lark signs it differently (SHA-1 with the verification token), which the
-     * {@link Webhook} does not do yet.
+     * {@link Webhook} does once given {@link Webhook#withLegacyCardVerificationToken(String)}.
      */
     public LarkEvent legacyCardAction(EventUser operator, String openMessageId, String openChatId, Map<String, ?> value) {
         ObjectNode body = object();
