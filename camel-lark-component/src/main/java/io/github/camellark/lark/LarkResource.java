@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * The resources of the {@code lark:} URI and the operations each one offers; the first operation is the default. This is
- * the contract's table in one place: the handler of each resource lives in {@code producer/<Resource>Handler}.
+ * the component page's table in one place: the handler of each resource lives in {@code producer/<Resource>Handler}.
  */
 public enum LarkResource {
     MESSAGE("message", "send", "reply", "edit", "recall", "forward", "mergeForward", "forwardThread", "readUsers", "list", "get",

@@ -1,7 +1,7 @@
 package com.lark.oapi.ws;
 
 /**
- * The SDK's {@link Client} (2.5.3) has no stop method (lark-events.md §5.3). This helper lives in the SDK's package
+ * The SDK's {@link Client} (2.5.3) has no stop method. This helper lives in the SDK's package
  * to reach its protected members: it switches reconnecting off and closes the socket. The SDK's ping thread swallows
  * interrupts and stays parked until the test JVM exits; it sends nothing once the connection is gone.
  */

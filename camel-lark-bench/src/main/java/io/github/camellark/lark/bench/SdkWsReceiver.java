@@ -32,7 +32,7 @@ final class SdkWsReceiver implements AutoCloseable {
     }
 
     /**
-     * The SDK's client has no public stop (lark-events.md §5.3 item 7): close its socket and its ping pool the way its
+     * The SDK's client has no public stop: close its socket and its ping pool the way its
      * own code does, through the protected {@code disconnect()} and {@code executor}.
      */
     @Override

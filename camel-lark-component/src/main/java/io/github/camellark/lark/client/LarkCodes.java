@@ -2,7 +2,10 @@ package io.github.camellark.lark.client;
 
 import java.util.Set;
 
-/** Lark codes that change what the client does; see lark-rest-api.md sections 1.7 and 1.8. */
+/**
+ * Lark codes that change what the client does. The token and platform-throttling codes are on Lark's generic list,
+ * https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code; the others are documented per API.
+ */
 final class LarkCodes {
 
     /** Invalid or expired tenant/app token: evict, fetch a new one, retry once. Whether 99991665 recovers is unverified. */

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tenant tokens of a store (marketplace) app (lark-rest-api.md §2.2): the {@code app_ticket} Lark pushes every hour
+ * Tenant tokens of a store (marketplace) app: the {@code app_ticket} Lark pushes every hour
  * gives an {@code app_access_token}, which gives one {@code tenant_access_token} per tenant ({@code CamelLarkTenantKey}).
  * When no ticket is held yet, Lark is asked to push one ({@code app_ticket/resend}, at most once a minute) and calls wait
  * for it, bounded by the request timeout.
@@ -22,7 +22,7 @@ public final class StoreAppTokenProvider implements TokenProvider {
     static final String APP_TOKEN_PATH = "/open-apis/auth/v3/app_access_token";
     static final String TENANT_TOKEN_PATH = "/open-apis/auth/v3/tenant_access_token";
     static final String TICKET_RESEND_PATH = "/open-apis/auth/v3/app_ticket/resend";
-    /** "failed to get app token"; the SDKs also read it as "app_ticket invalid" (lark-rest-api.md §1.8). */
+    /** "failed to get app token"; the SDKs also read it as "app_ticket invalid". */
     static final long TICKET_INVALID = 10012;
     static final Duration RESEND_INTERVAL = Duration.ofMinutes(1);
 

@@ -16,7 +16,7 @@ import io.github.camellark.lark.LarkTransport;
  * than to the consumer, so that every consumer sharing it must agree on them.
  * <ul>
  * <li>WebSocket: one long connection per app (base URI + appId); Lark gives each event to one random connection of the
- * app (lark-events.md §3.1). The App Secret, the {@code ws*} options and the HTTP client settings (dial, proxy) belong
+ * app. The App Secret, the {@code ws*} options and the HTTP client settings (dial, proxy) belong
  * to it.</li>
  * <li>Webhook: one served path ({@code webhookPath}) on the context's HTTP server; Lark posts every event of the app to
  * its one request URL. The checks made on each request (appId, encryptKey, verificationToken, maxRequestAge,

@@ -13,7 +13,8 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Lark's webhook cryptography (lark-events.md §1.5, §1.6, §2.1): decrypting {@code {"encrypt":...}} bodies and
+ * Lark's webhook cryptography (<a href="https://open.feishu.cn/document/ukTMukTMukTM/uYDNxYjL2QTM24iN0EjN/event-subscription-configure-/encrypt-key-encryption-configuration-case">Lark: receiving events</a>):
+ * decrypting {@code {"encrypt":...}} bodies and
  * computing request signatures. Signatures are computed on the raw request bytes, never on re-serialised JSON, and
  * compared in constant time.
  */

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * One plaintext body Lark sent, classified (lark-events.md §1.3, §2): a URL verification challenge, a schema 2.0 or 1.0
+ * One plaintext body Lark sent, classified: a URL verification challenge, a schema 2.0 or 1.0
  * event, a {@code card.action.trigger} callback (schema 2.0), or a legacy card request URL callback (flat JSON, type
  * {@value #LEGACY_CARD_ACTION_TYPE}).
  * <p>

@@ -9,7 +9,7 @@ import org.apache.camel.Message;
 
 import static io.github.camellark.lark.event.EventEnvelope.path;
 
-/** Fills an exchange from an event: the body is the {@code event} object, the headers are those of the contract (§5). */
+/** Fills an exchange from an event: the body is the {@code event} object, the headers are those the consumer documents. */
 final class EventExchanges {
 
     private static final String MASKED = "\"***\"";

@@ -17,7 +17,7 @@ import io.github.camellark.lark.content.MsgType;
 
 /**
  * {@code lark:batchMessage}: send one message to many users and departments (the legacy v4 batch_send), then recall it
- * or read its statistics (lark-rest-api.md section 4).
+ * or read its statistics.
  */
 public final class BatchMessageHandler implements ResourceHandler {
 

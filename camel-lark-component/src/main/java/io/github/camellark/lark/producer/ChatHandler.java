@@ -16,7 +16,7 @@ import io.github.camellark.lark.client.LarkRequest;
  */
 final class ChatHandler implements ResourceHandler {
 
-    /** Per call Lark takes at most 50 users and 5 bots (lark-rest-api.md §11). */
+    /** Per call Lark takes at most 50 users and 5 bots. */
     static final int MAX_USERS = 50;
     static final int MAX_BOTS = 5;
 

@@ -28,9 +28,9 @@ import io.github.camellark.lark.content.LegacyMessageBody;
  */
 final class CustomBotHandler implements ResourceHandler {
 
-    /** Custom bots take at most 20 KB a message (lark-rest-api.md §9). */
+    /** Custom bots take at most 20 KB a request body: https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot */
     static final int MAX_BODY_BYTES = 20 * 1024;
-    /** What custom bots can send (lark-rest-api.md §9, from third-party sources: unverified beyond these five). */
+    /** What custom bots can send, from third-party sources: unverified beyond these five. */
     static final List<String> MSG_TYPES = List.of("text", "post", "image", "share_chat", "interactive");
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };

@@ -7,7 +7,7 @@ import io.github.camellark.lark.content.LarkContent;
 import io.github.camellark.lark.content.MsgType;
 
 /**
- * Reads the content of a message from an exchange body (contract section 4):
+ * Reads the content of a message from an exchange body:
  * <ul>
  * <li>a {@link LarkContent} carries its own msg_type;</li>
  * <li>a {@code String} is a text message, unless msgType names another type: then it is that type's content as JSON

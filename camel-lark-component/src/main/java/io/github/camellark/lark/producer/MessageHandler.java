@@ -15,7 +15,7 @@ import io.github.camellark.lark.content.MsgType;
 
 /**
  * {@code lark:message}: send, reply, edit, recall, forward, mergeForward, forwardThread, readUsers, list, get,
- * getResource and pushFollowUp on Lark's im/v1 message API (lark-rest-api.md section 3).
+ * getResource and pushFollowUp on Lark's im/v1 message API.
  */
 public final class MessageHandler implements ResourceHandler {
 

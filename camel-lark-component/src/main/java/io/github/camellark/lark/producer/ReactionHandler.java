@@ -9,7 +9,7 @@ import io.github.camellark.lark.client.LarkRequest;
 /** {@code lark:reaction}: add an emoji reaction to a message, list a message's reactions, delete one. */
 final class ReactionHandler implements ResourceHandler {
 
-    /** Lark lists at most 50 reactions a page (lark-rest-api.md §6.2). */
+    /** Lark lists at most 50 reactions a page. */
     static final int MAX_PAGE_SIZE = 50;
 
     @Override

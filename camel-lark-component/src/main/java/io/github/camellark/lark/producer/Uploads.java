@@ -25,7 +25,7 @@ final class Uploads {
 
     private static final long MB = 1024L * 1024L;
 
-    /** The most Lark accepts of one kind of upload (lark-rest-api.md §5). */
+    /** The most Lark accepts of one kind of upload: images 10 MB, files 30 MB. */
     record Limit(String what, long bytes) {
         static final Limit IMAGE = new Limit("image", 10 * MB);
         static final Limit FILE = new Limit("file", 30 * MB);

@@ -14,7 +14,7 @@ import io.github.camellark.lark.client.LarkRequest;
  */
 final class UrlPreviewHandler implements ResourceHandler {
 
-    /** Lark takes 1 to 10 preview tokens a call (lark-rest-api.md §8). */
+    /** Lark takes 1 to 10 preview tokens a call. */
     static final int MAX_TOKENS = 10;
 
     @Override

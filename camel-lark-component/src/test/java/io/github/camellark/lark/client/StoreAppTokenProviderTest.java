@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Store apps: app_ticket (pushed by Lark to the events consumer) → app_access_token → one tenant_access_token per
- * tenant, and a resend request when no ticket is held yet (lark-rest-api.md §2.2).
+ * tenant, and a resend request when no ticket is held yet.
  */
 class StoreAppTokenProviderTest extends LarkTestSupport {
 

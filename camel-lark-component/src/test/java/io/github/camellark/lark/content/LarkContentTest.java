@@ -19,7 +19,10 @@ import static io.github.camellark.lark.content.PostElement.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Each builder produces exactly the content JSON of lark-rest-api.md section 10. */
+/**
+ * Each builder produces exactly the content JSON Lark documents for its msg_type:
+ * https://open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/im-v1/message/create_json
+ */
 class LarkContentTest {
 
     private final ObjectMapper mapper = new ObjectMapper();

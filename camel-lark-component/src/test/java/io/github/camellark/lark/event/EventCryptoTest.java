@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Lark's encryption and signatures, checked against the published vectors (lark-events.md §1.5, §1.6). */
+/** Lark's encryption and signatures, checked against the published vectors (official doc and SDK tests). */
 class EventCryptoTest {
 
     private static final String PUBLISHED = "P37w+VZImNgPEO1RBhJ6RtKl7n6zymIbEG1pReEzghk=";

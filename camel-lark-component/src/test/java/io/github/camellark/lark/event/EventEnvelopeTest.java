@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** How the bodies Lark sends are told apart (lark-events.md §1.3, §2). */
+/** How the bodies Lark sends are told apart: challenge, schema 2.0 and 1.0 events, new and old card callbacks. */
 class EventEnvelopeTest {
 
     private final ObjectMapper mapper = new ObjectMapper();

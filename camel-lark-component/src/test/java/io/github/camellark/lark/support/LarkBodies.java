@@ -30,7 +30,7 @@ public final class LarkBodies {
     private LarkBodies() {
     }
 
-    /** A schema 2.0 {@code im.message.receive_v1} event (lark-events.md §4). */
+    /** A schema 2.0 {@code im.message.receive_v1} event. */
     public static String messageReceived(String eventId, String token, String text) {
         return "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"" + eventId + "\",\"event_type\":\"im.message.receive_v1\","
                + "\"create_time\":\"" + CREATED + "\",\"token\":\"" + token + "\",\"app_id\":\"" + APP + "\",\"tenant_key\":\"" + TENANT + "\"},"
@@ -52,7 +52,7 @@ public final class LarkBodies {
                + "\"event\":{\"message_id\":\"om_x\",\"chat_id\":\"oc_x\"}}";
     }
 
-    /** A schema 2.0 {@code card.action.trigger} callback (lark-events.md §2.2). */
+    /** A schema 2.0 {@code card.action.trigger} callback. */
     public static String cardAction(String eventId, String token, String cardToken) {
         return "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"" + eventId + "\",\"event_type\":\"card.action.trigger\","
                + "\"create_time\":\"" + CREATED + "\",\"token\":\"" + token + "\",\"app_id\":\"" + APP + "\",\"tenant_key\":\"" + TENANT + "\"},"
@@ -61,7 +61,7 @@ public final class LarkBodies {
                + "\"host\":\"im_message\",\"context\":{\"open_message_id\":\"om_dc13\",\"open_chat_id\":\"oc_e95e\"}}}";
     }
 
-    /** A legacy card request URL callback: flat JSON (lark-events.md §2.3). */
+    /** A legacy card request URL callback: flat JSON without an envelope. */
     public static String legacyCardAction(String cardToken) {
         return "{\"open_id\":\"ou_7dab8a3d\",\"user_id\":\"e33ggbyz\",\"open_message_id\":\"om_dc13\",\"open_chat_id\":\"oc_e95e\","
                + "\"tenant_key\":\"" + TENANT + "\",\"token\":\"" + cardToken + "\",\"action\":{\"value\":{\"op\":\"approve\"},\"tag\":\"button\"}}";

@@ -80,7 +80,7 @@ public abstract class WebhookTestSupport extends LarkTestSupport {
         return push(path, body, Map.of());
     }
 
-    /** Signature headers made with the Encrypt Key over exactly this body (lark-events.md §1.6). */
+    /** Signature headers made with the Encrypt Key over exactly this body. */
     protected static Map<String, String> signed(String body) {
         return signed(body, ENCRYPT_KEY);
     }

@@ -14,7 +14,7 @@ import io.github.camellark.lark.event.EventEnvelope;
 
 /**
  * Decides whether a webhook request really comes from Lark, and turns it into a plaintext {@link EventEnvelope}
- * (lark-events.md §1.2-§1.6, §2.1):
+ * (<a href="https://open.feishu.cn/document/ukTMukTMukTM/uYDNxYjL2QTM24iN0EjN/event-subscription-configure-/encrypt-key-encryption-configuration-case">Lark: receiving events</a>):
  * <ol>
  * <li>the body is a JSON object; with an Encrypt Key it must be {@code {"encrypt":...}} and is decrypted;</li>
  * <li>challenges only need the verification token (the SDKs skip the signature for them);</li>

@@ -3,7 +3,7 @@ package io.github.camellark.lark.event.ws;
 import java.util.Map;
 
 /**
- * The connection settings Lark pushes with the endpoint and in every pong (lark-events.md §3.2, §3.5). Units are
+ * The connection settings Lark pushes with the endpoint and in every pong. Units are
  * seconds; a negative reconnect count means "forever". The values the real server sends are unverified.
  */
 record ClientConfig(int pingIntervalSeconds, int reconnectCount, int reconnectIntervalSeconds, int reconnectNonceSeconds) {

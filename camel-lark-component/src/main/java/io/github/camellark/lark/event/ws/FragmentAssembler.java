@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Joins the fragments of a payload Lark split over several data frames ({@code sum} parts sharing a {@code message_id},
- * indexed by {@code seq}; lark-events.md §3.6). Bounded in messages and bytes, and an incomplete message is dropped once
+ * indexed by {@code seq}). Bounded in messages and bytes, and an incomplete message is dropped once
  * its first fragment is older than the TTL, so lost fragments never accumulate.
  */
 final class FragmentAssembler {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One binary message of Lark's long connection: the protobuf message {@code pbbp2.Frame} (lark-events.md §3.4).
+ * One binary message of Lark's long connection: the protobuf message {@code pbbp2.Frame}.
  * Immutable; the {@code with...} methods build the acknowledgement of a data frame.
  *
  * @param seqId           field 1, SeqID (uint64)
@@ -43,7 +43,7 @@ public record Frame(long seqId, long logId, int service, int method, List<Header
         headers = List.copyOf(headers);
     }
 
-    /** The client's keepalive: a control frame {@code type=ping} without payload (§3.5). */
+    /** The client's keepalive: a control frame {@code type=ping} without payload, SeqID and LogID 0. */
     public static Frame ping(int service) {
         return new Frame(0, 0, service, METHOD_CONTROL, List.of(new Header(TYPE, "ping")), null, null, null, null);
     }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads and writes {@link Frame}s in the protobuf proto2 wire format of {@code pbbp2.Frame} (lark-events.md §3.4). Two
+ * Reads and writes {@link Frame}s in the protobuf proto2 wire format of {@code pbbp2.Frame} (the SDKs' schema). Two
  * message types with scalar fields do not justify a protobuf runtime dependency; the test suite checks this codec against
  * protobuf-java in both directions.
  */

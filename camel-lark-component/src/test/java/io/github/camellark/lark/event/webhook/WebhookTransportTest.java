@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WebhookTransportTest extends WebhookTestSupport {
 
-    /** Lark's published challenge vector (node-sdk challenge test, lark-events.md §1.5). */
+    /** Lark's published challenge vector (the node-sdk's challenge test). */
     private static final String VECTOR_KEY = "mazhe.nerd";
     private static final String VECTOR_TOKEN = "iRdCP2WwXNBXRM3mGLqhrgch3cn0gbT6";
     private static final String VECTOR_BODY = "{\"encrypt\":\"tT1xP+ovuc0T3b/rnZX3ax76exqAn0ANQ6/U45GcciC0mgNBc8JtvqOJGNAPMKpgRs2dVU1NYk9VDeqS8T4SYtU0hzNU54aS84WnxvZ3VFfDcy/RyABlNqlUiGyLDzFI0yxdCMT4KR/YEQXlt6nZi50KwRlZ+A75r645KesZuLMljezYyY8VeeXEVjPw35+e\"}";

@@ -23,7 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Step 1 of the long connection: POST /callback/ws/endpoint and what its answers mean (lark-events.md §3.2). */
+/** Step 1 of the long connection: POST /callback/ws/endpoint and what its answers mean. */
 class EndpointDiscoveryTest extends LarkTestSupport {
 
     private static final String URL = "wss://msg-frontier.example/ws/v2?fpid=493&aid=552564&device_id=dev-7"

@@ -26,7 +26,7 @@ import static com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Type.TYP
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The codec against protobuf-java, with the pbbp2 schema of lark-events.md §3.4 built at run time (no protoc). */
+/** The codec against protobuf-java, with the official SDKs' pbbp2 schema built at run time (no protoc). */
 class FrameCodecTest {
 
     private static Descriptor frameType;

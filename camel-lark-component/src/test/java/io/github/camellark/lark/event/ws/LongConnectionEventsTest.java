@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Data frames over the long connection: delivery, acks, fragments, card replies, client config (lark-events.md §3.4-3.6). */
+/** Data frames over the long connection: delivery, acks, fragments, card replies, client config. */
 class LongConnectionEventsTest extends LongConnectionTestSupport {
 
     private final RecordingPipeline pipeline = new RecordingPipeline();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Client errors stop the transport for good; stop() closes cleanly; the proxy options apply (lark-events.md §3.2-3.3). */
+/** Client errors stop the transport for good; stop() closes cleanly; the proxy options apply. */
 class LongConnectionLifecycleTest extends LongConnectionTestSupport {
 
     private final RecordingPipeline pipeline = new RecordingPipeline();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Drops, half-open sockets and reconnect pacing (lark-events.md §3.5, §3.7). */
+/** Drops, half-open sockets and reconnect pacing. */
 class LongConnectionResilienceTest extends LongConnectionTestSupport {
 
     private final RecordingPipeline pipeline = new RecordingPipeline();

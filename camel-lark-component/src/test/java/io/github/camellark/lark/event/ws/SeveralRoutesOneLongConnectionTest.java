@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One route per event type, the way users write them: every {@code lark:events} route of an app shares ONE long
- * connection, because Lark gives each event to one random connection of the app (lark-events.md §3.1); with a
+ * connection, because Lark gives each event to one random connection of the app; with a
  * connection per route, an event would land on a route whose filter drops it.
  */
 class SeveralRoutesOneLongConnectionTest extends LongConnectionTestSupport {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.testkit.http.SimHttpServer;
 import io.github.camellark.lark.testkit.state.SimulatorState;
 
-/** Registers every Lark business operation the simulator serves (CONTRACT section 2). */
+/** Registers every Lark business operation the simulator serves (each operation of the {@code lark:} resources). */
 public final class LarkApis {
 
     private final SimulatorState state;

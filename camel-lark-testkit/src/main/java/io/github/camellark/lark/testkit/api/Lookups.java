@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Finds the ids a request names and fails the way Lark does when they do not exist or the caller
  * may not see them. Unknown ids get the platform's 9999235x "not a valid {type} or not exists"
- * errors (99992351 open_id, 99992354 message_id, 99992356 chat_id per the reference; the codes for
+ * errors (99992351 open_id, 99992354 message_id, 99992356 chat_id per Lark's generic error codes; the codes for
  * union_id and user_id are (unverified) and reuse 99992352/99992353).
  */
 final class Lookups {

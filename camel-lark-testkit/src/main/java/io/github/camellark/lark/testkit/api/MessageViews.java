@@ -8,7 +8,7 @@ import io.github.camellark.lark.testkit.state.SimulatorState;
 import java.util.List;
 import java.util.Map;
 
-/** Lark's {@code message} object (im/v1 §3.1) for a stored message. */
+/** Lark's {@code message} object (Lark's im/v1 message API) for a stored message. */
 final class MessageViews {
 
     /** What Lark shows instead of the content of a recalled message. */

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * What the app answered to a callback over one delivery: the body of its HTTP 200 reply (webhook) or the
- * base64-decoded {@code data} of its 200 ack (long connection), lark-events.md §2.4 and §3.6.
+ * base64-decoded {@code data} of its 200 ack (long connection).
  *
  * @param answered whether the app acknowledged the callback in time
  * @param body     the answer, {@code ""} when it carried none

@@ -17,7 +17,7 @@ import io.github.camellark.lark.testkit.state.SimMessage;
 import io.github.camellark.lark.testkit.state.SimulatorState;
 
 /**
- * Does what Lark does with the app's answer to a card click (lark-events.md §2.4): shows the toast to the clicker
+ * Does what Lark does with the app's answer to a card click: shows the toast to the clicker
  * (recorded as activity {@code card_toast}) and puts the answer's card in place of the clicked one (activity
  * {@code card_callback_update}; the stored message changes for a shared card).
  * <ul>

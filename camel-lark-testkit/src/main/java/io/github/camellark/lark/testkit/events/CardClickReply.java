@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
  * The outcome of a card click: what the app answered to the {@code card.action.trigger} callback and what Lark made of
- * it (lark-events.md §2.4): the toast the clicker sees and the card put in place of the clicked one.
+ * it: the toast the clicker sees and the card put in place of the clicked one.
  */
 public final class CardClickReply {
 

@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The cryptography Lark applies to webhook pushes when an app has an Encrypt Key
- * (lark-events.md §1.5 and §1.6).
+ * (<a href="https://open.feishu.cn/document/ukTMukTMukTM/uYDNxYjL2QTM24iN0EjN/event-subscription-configure-/encrypt-key-encryption-configuration-case">Lark: receiving events</a>).
  * <ul>
  * <li>body: {@code {"encrypt": base64(iv + AES-256-CBC(PKCS#7, plaintext))}}, AES key = SHA-256 of the Encrypt Key;</li>
  * <li>signature: {@code lowercase_hex(SHA-256(timestamp + nonce + encryptKey + rawBody))}.</li>
@@ -91,7 +91,7 @@ public final class EventCrypto {
 
     /**
      * The old card-request-URL callback's {@code X-Lark-Signature}: hex SHA-1 over timestamp + nonce + Verification
-     * Token + raw body (lark-events.md §2.1, from the SDKs' {@code CardActionHandler}).
+     * Token + raw body, as the official SDKs' {@code CardActionHandler} checks it.
      */
     public static String legacyCardSignature(String timestamp, String nonce, String verificationToken, byte[] rawBody) {
         try {

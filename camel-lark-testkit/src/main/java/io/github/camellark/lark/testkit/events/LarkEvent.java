@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * One event or callback as Lark sends it, in plaintext. Immutable: {@link #json()} returns a copy.
  * <p>
- * Three shapes exist (lark-events.md §1.2, §1.3): schema 2.0 ({@code header.event_id}, {@code header.event_type}),
+ * Three shapes exist: schema 2.0 ({@code header.event_id}, {@code header.event_type}),
  * schema 1.0 ({@code uuid}, {@code event.type}) and the flat {@code url_verification} challenge.
  */
 public final class LarkEvent {
@@ -85,7 +85,7 @@ public final class LarkEvent {
     }
 
     /**
-     * Callbacks are answered synchronously and Lark does not redeliver them (lark-events.md §2.4);
+     * Callbacks are answered synchronously (within 3 s) and Lark does not redeliver them;
      * the challenge is a one-shot handshake too.
      */
     public boolean isCallback() {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Creates realistic events for one app. Payload fields follow the official SDK models
- * (lark-events.md §2.2 and §4, lark-rest-api.md §11.3); ids are fresh on every call, times come from the clock.
+ * (Java and Go); ids are fresh on every call, times come from the clock.
  * Thread-safe.
  *
  * <pre>{@code
@@ -182,9 +182,9 @@ public final class LarkEvents {
     }
 
     /**
-     * The old card-request-URL callback ({@code card.action.trigger_v1}, lark-events.md §2.3): a flat body with no
+     * The old card-request-URL callback ({@code card.action.trigger_v1}): a flat body with no
      * envelope. Webhook only; Lark signs it differently (SHA-1 with the verification token), which the
-     * {@link Webhook} does not do yet.
+     * {@link Webhook} does once given {@link Webhook#withLegacyCardVerificationToken(String)}.
      */
     public LarkEvent legacyCardAction(EventUser operator, String openMessageId, String openChatId, Map<String, ?> value) {
         ObjectNode body = object();

@@ -7,7 +7,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Builds an {@code im.message.receive_v1} event (lark-events.md §4). Obtain one from {@link LarkEvents#message()}. */
+/** Builds an {@code im.message.receive_v1} event. Obtain one from {@link LarkEvents#message()}. */
 public final class MessageReceivedBuilder {
 
     private final LarkEvents events;

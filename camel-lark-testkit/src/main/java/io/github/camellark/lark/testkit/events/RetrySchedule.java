@@ -9,7 +9,7 @@ import java.util.Optional;
  * previous attempt.
  * <p>
  * Lark's own schedule is 15 s, 5 min, 1 h, 6 h (at most 4 redeliveries, about 7.1 h). That comes from a
- * third-party copy of the official page (lark-events.md §1.7); whether the delays count from the previous
+ * third-party copy of the official page, so it is unverified; whether the delays count from the previous
  * failure or from the first push is unverified. Tests use short schedules such as {@code every(50 ms, 3)}.
  */
 public final class RetrySchedule {

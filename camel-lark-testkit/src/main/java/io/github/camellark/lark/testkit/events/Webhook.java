@@ -27,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Webhook implements EventDelivery {
 
-    /** Lark's budget for an answer (lark-events.md §1.7). */
+    /** Lark's budget for an answer: without HTTP 200 within 3 s the push counts as failed and is retried. */
     public static final Duration LARK_RESPONSE_BUDGET = Duration.ofSeconds(3);
 
     private final WebhookPusher pusher;
@@ -62,7 +62,7 @@ public final class Webhook implements EventDelivery {
 
     /**
      * Signs old card-request-URL callbacks ({@code card.action.trigger_v1}) with SHA-1 over this Verification Token,
-     * as Lark does for that URL (lark-events.md §2.1). Other events are unaffected.
+     * as Lark does for that URL. Other events are unaffected.
      */
     public Webhook withLegacyCardVerificationToken(String verificationToken) {
         return new Webhook(pusher, url, encryptKey, signatureKey, encryptionKey, tampering, responseBudget, retrySchedule,
@@ -226,7 +226,7 @@ public final class Webhook implements EventDelivery {
         headers.put(WebhookRequest.NONCE, nonce);
         headers.put(WebhookRequest.REQUEST_ID, Ids.hex(32));
         // Lark signs only when an Encrypt Key is configured; whether it sends the headers without one is unverified
-        // (lark-events.md §1.6), so without a key only timestamp and nonce go out.
+        // (the SDKs check signatures only with a key), so without a key only timestamp and nonce go out.
         if (encryptKey != null && tampering != Tampering.MISSING_SIGNATURE) {
             String signature = EventCrypto.signature(timestamp, nonce, signatureKey != null ? signatureKey : encryptKey, body);
             if (tampering == Tampering.SIGNATURE) {

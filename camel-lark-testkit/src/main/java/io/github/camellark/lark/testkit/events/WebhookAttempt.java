@@ -17,7 +17,7 @@ import java.time.Instant;
 public record WebhookAttempt(int number, Instant startedAt, Duration latency, Outcome outcome, int status,
         String responseBody, WebhookRequest request) {
 
-    /** How Lark judges an attempt (lark-events.md §1.7). */
+    /** How Lark judges an attempt: only HTTP 200 within its 3 s budget acknowledges an event. */
     public enum Outcome {
         /** HTTP 200 within the response budget. */
         ACKNOWLEDGED,

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * How the server refuses a WebSocket upgrade: no 101, but the headers {@code Handshake-Status},
- * {@code Handshake-Msg} and optionally {@code Handshake-Autherrcode} (lark-events.md §3.3). The SDK needs both
+ * {@code Handshake-Msg} and optionally {@code Handshake-Autherrcode}. The SDK needs both
  * status and msg to classify the failure; without them it treats the refusal as a server error and retries.
  * <p>
  * The HTTP status line repeats {@code Handshake-Status}; what the real gateway puts there is unverified.

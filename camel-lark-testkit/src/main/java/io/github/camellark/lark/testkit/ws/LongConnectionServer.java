@@ -39,7 +39,7 @@ import io.github.camellark.lark.testkit.events.LarkEvent;
 import io.github.camellark.lark.testkit.events.RetrySchedule;
 
 /**
- * Lark's side of the WebSocket long connection (lark-events.md §3): endpoint discovery, the upgrade with Lark's
+ * Lark's side of the WebSocket long connection: endpoint discovery, the upgrade with Lark's
  * refusals, pbbp2 frames, ping/pong with a ClientConfig payload, event pushes (optionally fragmented) with acks
  * and redelivery, and faults.
  *
@@ -199,7 +199,7 @@ public final class LongConnectionServer implements EventDelivery, AutoCloseable 
     }
 
     /**
-     * Pushed payloads carry {@code "token":""} as a third-party log of real WS traffic shows (lark-events.md §1.4).
+     * Pushed payloads carry {@code "token":""} as a third-party log of real WS traffic shows (larksuite/oapi-sdk-go#195).
      * Pass false to keep the event's verification token.
      */
     public LongConnectionServer blankTokenOnPush(boolean blank) {

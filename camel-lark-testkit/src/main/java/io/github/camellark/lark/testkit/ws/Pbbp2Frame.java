@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * One binary message of the long connection: the protobuf (proto2) message {@code pbbp2.Frame}
- * (lark-events.md §3.4). Immutable.
+ * (the schema the official SDKs compile in). Immutable.
  *
  * <pre>
  * Frame { required uint64 SeqID = 1; required uint64 LogID = 2; required int32 service = 3; required int32 method = 4;

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * An acknowledgement the client sent for a data frame: the same frame back with {@code biz_rt} added and payload
- * {@code {"code":200|500,"data":base64(callback reply)}} (lark-events.md §3.6).
+ * {@code {"code":200|500,"data":base64(callback reply)}}, as the official SDKs send it.
  *
  * @param connectionId  the {@code device_id} of the connection it came on
  * @param messageId     the {@code message_id} header it acknowledges

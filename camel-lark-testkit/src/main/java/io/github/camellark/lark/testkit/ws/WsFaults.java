@@ -18,7 +18,7 @@ public final class WsFaults {
     private final LongConnectionServer server;
     private final AtomicInteger handshakesToReject = new AtomicInteger();
     private volatile HandshakeRejection rejection = HandshakeRejection.connectionLimit();
-    private volatile int connectionLimit = 50; // Lark allows 50 connections per app (lark-events.md §3.1)
+    private volatile int connectionLimit = 50; // Lark allows 50 connections per app
     private final AtomicInteger discoveriesToFail = new AtomicInteger();
     private volatile int discoveryFailureCode;
     private volatile String discoveryFailureMessage;

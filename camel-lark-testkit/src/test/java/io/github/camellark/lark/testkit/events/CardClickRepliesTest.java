@@ -30,7 +30,7 @@ import io.github.camellark.lark.testkit.state.SimUser;
 import io.github.camellark.lark.testkit.state.StateListener;
 
 /**
- * Lark applies the app's answer to a card click (lark-events.md §2.4): the clicker sees the toast and the answer's card
+ * Lark applies the app's answer to a card click: the clicker sees the toast and the answer's card
  * takes the clicked card's place. Here over a webhook; the SDK test in {@code sdk} shows the same over the long connection.
  */
 class CardClickRepliesTest {

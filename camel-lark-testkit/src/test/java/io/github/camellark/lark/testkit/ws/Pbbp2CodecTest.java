@@ -12,7 +12,7 @@ import com.lark.oapi.ws.pb.Pbbp2;
 
 import org.junit.jupiter.api.Test;
 
-/** The tiny codec against the reference's hand-encoded ping and the official SDK's generated protobuf classes. */
+/** The tiny codec against a hand-encoded ping (service 33554678) and the official SDK's generated protobuf classes. */
 class Pbbp2CodecTest {
 
     @Test
