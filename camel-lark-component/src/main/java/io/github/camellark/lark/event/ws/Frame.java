@@ -66,16 +66,12 @@ public record Frame(long seqId, long logId, int service, int method, List<Header
         return method == METHOD_CONTROL;
     }
 
-    /** The same frame with one more header. */
-    public Frame withHeader(String key, String value) {
-        List<Header> more = new ArrayList<>(headers);
+    /** The acknowledgement of this frame: the same frame with one header more and another payload, in one copy. */
+    public Frame answered(String key, String value, byte[] newPayload) {
+        List<Header> more = new ArrayList<>(headers.size() + 1);
+        more.addAll(headers);
         more.add(new Header(key, value));
-        return new Frame(seqId, logId, service, method, more, payloadEncoding, payloadType, payload, logIdNew);
-    }
-
-    /** The same frame with another payload. */
-    public Frame withPayload(byte[] newPayload) {
-        return new Frame(seqId, logId, service, method, headers, payloadEncoding, payloadType, newPayload, logIdNew);
+        return new Frame(seqId, logId, service, method, more, payloadEncoding, payloadType, newPayload, logIdNew);
     }
 
     @Override

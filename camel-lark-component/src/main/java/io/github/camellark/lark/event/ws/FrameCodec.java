@@ -1,8 +1,8 @@
 package io.github.camellark.lark.event.ws;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,10 +27,7 @@ public final class FrameCodec {
         out.varintField(3, frame.service());
         out.varintField(4, frame.method());
         for (Frame.Header header : frame.headers()) {
-            Writer nested = new Writer();
-            nested.bytesField(1, header.key().getBytes(StandardCharsets.UTF_8));
-            nested.bytesField(2, header.value().getBytes(StandardCharsets.UTF_8));
-            out.bytesField(5, nested.toByteArray());
+            out.headerField(5, header.key().getBytes(StandardCharsets.UTF_8), header.value().getBytes(StandardCharsets.UTF_8));
         }
         out.stringField(6, frame.payloadEncoding());
         out.stringField(7, frame.payloadType());
@@ -104,8 +101,10 @@ public final class FrameCodec {
         return new Frame.Header(key, value);
     }
 
+    /** A growing byte array: one per encoded frame, on the thread that acknowledges (no locking, unlike a stream). */
     private static final class Writer {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private byte[] out = new byte[256];
+        private int size;
 
         void varintField(int field, long value) {
             varint((long) field << 3 | VARINT);
@@ -121,20 +120,46 @@ public final class FrameCodec {
         void bytesField(int field, byte[] value) {
             varint((long) field << 3 | LENGTH_DELIMITED);
             varint(value.length);
-            out.write(value, 0, value.length);
+            room(value.length);
+            System.arraycopy(value, 0, out, size, value.length);
+            size += value.length;
+        }
+
+        /** A header: a nested message of two length-delimited fields, its length known before it is written. */
+        void headerField(int field, byte[] key, byte[] value) {
+            varint((long) field << 3 | LENGTH_DELIMITED);
+            varint(1 + varintSize(key.length) + key.length + 1 + varintSize(value.length) + value.length);
+            bytesField(1, key);
+            bytesField(2, value);
         }
 
         /** Negative int32 values are sign-extended to ten bytes, as protobuf does. */
         void varint(long value) {
+            room(10);
             while ((value & ~0x7FL) != 0) {
-                out.write((int) (value & 0x7F) | 0x80);
+                out[size++] = (byte) ((value & 0x7F) | 0x80);
                 value >>>= 7;
             }
-            out.write((int) value);
+            out[size++] = (byte) value;
+        }
+
+        private static int varintSize(int value) {
+            int bytes = 1;
+            while ((value & ~0x7F) != 0) {
+                bytes++;
+                value >>>= 7;
+            }
+            return bytes;
+        }
+
+        private void room(int more) {
+            if (size + more > out.length) {
+                out = Arrays.copyOf(out, Math.max(out.length * 2, size + more));
+            }
         }
 
         byte[] toByteArray() {
-            return out.toByteArray();
+            return Arrays.copyOf(out, size);
         }
     }
 

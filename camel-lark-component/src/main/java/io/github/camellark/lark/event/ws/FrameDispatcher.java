@@ -163,7 +163,7 @@ final class FrameDispatcher {
             payload = success ? ACK_DELIVERED : ACK_FAILED;
         }
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - receivedAt);
-        connection.send(FrameCodec.encode(frame.withHeader(Frame.BIZ_RT, Long.toString(elapsedMillis)).withPayload(payload)))
+        connection.send(FrameCodec.encode(frame.answered(Frame.BIZ_RT, Long.toString(elapsedMillis), payload)))
                 .whenComplete((ignored, sendError) -> {
                     if (sendError != null) {
                         LOG.debug("The ack of event {} was not sent ({}); Lark will redeliver it",

@@ -136,7 +136,7 @@ class FrameCodecTest {
 
     @Test
     void anAckIsTheSameFrameWithBizRtAndANewPayload() {
-        Frame ack = EVENT.withHeader(Frame.BIZ_RT, "12").withPayload("{\"code\":200}".getBytes(StandardCharsets.UTF_8));
+        Frame ack = EVENT.answered(Frame.BIZ_RT, "12", "{\"code\":200}".getBytes(StandardCharsets.UTF_8));
 
         Frame decoded = FrameCodec.decode(FrameCodec.encode(ack));
         assertThat(decoded.seqId()).isEqualTo(EVENT.seqId());
