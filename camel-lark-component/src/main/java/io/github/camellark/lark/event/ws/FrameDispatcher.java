@@ -3,12 +3,9 @@ package io.github.camellark.lark.event.ws;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +31,9 @@ final class FrameDispatcher {
     private final ObjectMapper mapper;
     private final FragmentAssembler fragments;
     private final Consumer<Map<?, ?>> onClientConfig;
-    private final Set<CompletableFuture<Void>> inflight = ConcurrentHashMap.newKeySet();
+    /** Events handed to the pipeline and not yet acknowledged; stop() waits on {@code drained} for it to reach 0. */
+    private final AtomicInteger inflight = new AtomicInteger();
+    private final Object drained = new Object();
 
     /** @param onClientConfig receives the client config Lark pushes in a pong */
     FrameDispatcher(EventPipeline pipeline, ObjectMapper mapper, FragmentAssembler fragments, Consumer<Map<?, ?>> onClientConfig) {
@@ -45,7 +44,7 @@ final class FrameDispatcher {
     }
 
     int inflight() {
-        return inflight.size();
+        return inflight.get();
     }
 
     int pendingFragmentedMessages() {
@@ -119,8 +118,7 @@ final class FrameDispatcher {
 
     private void dispatch(LongConnection connection, Frame frame, byte[] payload) {
         long receivedAt = System.nanoTime();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        inflight.add(done);
+        inflight.incrementAndGet();
         CompletableFuture<EventAck> result;
         try {
             result = pipeline.process(payload);
@@ -131,8 +129,11 @@ final class FrameDispatcher {
             try {
                 acknowledge(connection, frame, ack, error, receivedAt);
             } finally {
-                inflight.remove(done);
-                done.complete(null);
+                if (inflight.decrementAndGet() == 0) {
+                    synchronized (drained) {
+                        drained.notifyAll();
+                    }
+                }
             }
         });
         if (!pipeline.accepting()) {
@@ -174,17 +175,25 @@ final class FrameDispatcher {
 
     /** Waits, bounded, for the events in flight to be routed and acked. Blocks: only from stop(). */
     void awaitInflight(long maxWaitMillis) {
-        try {
-            CompletableFuture.allOf(inflight.toArray(CompletableFuture[]::new)).get(maxWaitMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.debug("Stopping with {} events still in flight", inflight.size());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
+        synchronized (drained) {
+            long left;
+            while (inflight.get() > 0 && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(drained, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        if (inflight.get() > 0) {
+            LOG.debug("Stopping with {} events still in flight", inflight.get());
         }
     }
 
+    /** Forgets partial fragmented messages; events in flight still count until their ack is sent or fails. */
     void clear() {
         fragments.clear();
-        inflight.clear();
     }
 }
