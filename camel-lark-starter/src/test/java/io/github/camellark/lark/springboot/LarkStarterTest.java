@@ -1,7 +1,9 @@
 package io.github.camellark.lark.springboot;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +12,7 @@ import io.github.camellark.lark.LarkConfiguration;
 import io.github.camellark.lark.testkit.LarkSimulator;
 import io.github.camellark.lark.testkit.state.SimChat;
 import io.github.camellark.lark.testkit.state.SimUser;
+import io.github.camellark.lark.testkit.events.OversizedBodyProbe;
 import io.github.camellark.lark.testkit.events.WebhookDelivery;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -35,6 +38,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = AlertApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LarkStarterTest {
 
+    private static final int MIB = 1024 * 1024;
     private static final LarkSimulator LARK = LarkSimulator.start();
     private static final SimUser ALICE = LARK.createUser("Alice");
     private static final SimChat OPS = LARK.createChat("ops-room", ALICE);
@@ -130,6 +134,20 @@ class LarkStarterTest {
         assertThat(health.at("/status").asText()).isEqualTo("UP");
         assertThat(camel.at("/consumer:websocket-events").asText()).isEqualTo("UP");
         assertThat(camel.at("/consumer:webhook-events").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void aWebhookBodyOverMaxEventBodySizeIsRefusedFromItsContentLengthBeforeItIsRead() {
+        OversizedBodyProbe probe = OversizedBodyProbe.withContentLength(URI.create(webhookUrl(port)), 9 * MIB, 2 * MIB);
+
+        assertThat(probe.statusLineDuringPause(15, TimeUnit.SECONDS)).startsWith("HTTP/1.1 413");
+    }
+
+    @Test
+    void aChunkedWebhookBodyOverMaxEventBodySizeIsRefusedWhileItsSenderPauses() {
+        OversizedBodyProbe probe = OversizedBodyProbe.chunked(URI.create(webhookUrl(port)), 2 * MIB);
+
+        assertThat(probe.statusLineDuringPause(15, TimeUnit.SECONDS)).startsWith("HTTP/1.1 413");
     }
 
     static String webhookUrl(int port) {

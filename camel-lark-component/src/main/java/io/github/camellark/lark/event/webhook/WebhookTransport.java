@@ -37,6 +37,7 @@ public final class WebhookTransport implements EventTransport {
     private final ObjectMapper mapper;
     private Consumer httpConsumer;
     private Runnable vertxRoute;
+    private String servedPath;
 
     /**
      * @param endpoint the endpoint whose options (path, request checks) apply
@@ -59,19 +60,35 @@ public final class WebhookTransport implements EventTransport {
             vertxRoute = VertxWebhookRoute.install(context, path, intake);
         }
         if (vertxRoute == null) {
-            httpConsumer = restConsumerFactory(context, rest).createConsumer(context, new LarkWebhookHandler(intake), "POST", path,
-                    null, null, null, rest, Map.of());
-            ServiceHelper.startService(httpConsumer);
-            LOG.warn("Lark events at POST {} are served by {}: a body larger than maxEventBodySize ({} bytes) is refused with"
-                     + " 413, but this server may read it into memory before the component sees it. Bound request bodies in"
-                     + " the server or the proxy in front of it (for example nginx client_max_body_size).", path,
-                    httpConsumer.getClass().getSimpleName(), intake.maxBodySize());
+            serveThroughCamel(context, rest, path, intake);
         }
         LOG.info("Receiving Lark events at POST {}", path);
     }
 
+    /** Any other server: a Camel HTTP consumer, with the body bound published for a guard in front of the server. */
+    private void serveThroughCamel(CamelContext context, RestConfiguration rest, String path, WebhookIntake intake) throws Exception {
+        httpConsumer = restConsumerFactory(context, rest).createConsumer(context, new LarkWebhookHandler(intake), "POST", path,
+                null, null, null, rest, Map.of());
+        WebhookBodyLimits limits = WebhookBodyLimits.of(context);
+        limits.serve(path, intake.maxBodySize());
+        servedPath = path;
+        ServiceHelper.startService(httpConsumer);
+        if (limits.guard() == null) {
+            LOG.warn("Lark events at POST {} are served by {}: a body larger than maxEventBodySize ({} bytes) is refused with"
+                     + " 413, but this server may read it into memory before the component sees it. Bound request bodies in"
+                     + " the server or the proxy in front of it (for example nginx client_max_body_size).", path,
+                    httpConsumer.getClass().getSimpleName(), intake.maxBodySize());
+        } else {
+            LOG.debug("Bodies of Lark events at POST {} are bounded before they are read by {}", path, limits.guard());
+        }
+    }
+
     @Override
     public void stop() throws Exception {
+        if (servedPath != null) {
+            WebhookBodyLimits.of(endpoint.getCamelContext()).release(servedPath);
+            servedPath = null;
+        }
         Consumer current = httpConsumer;
         httpConsumer = null;
         Runnable route = vertxRoute;
