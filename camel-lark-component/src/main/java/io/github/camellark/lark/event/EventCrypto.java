@@ -7,6 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -17,6 +19,10 @@ import javax.crypto.spec.SecretKeySpec;
  * decrypting {@code {"encrypt":...}} bodies and
  * computing request signatures. Signatures are computed on the raw request bytes, never on re-serialised JSON, and
  * compared in constant time.
+ * <p>
+ * An instance serves one Encrypt Key: the AES key is derived once, and ciphers and digests are reused, so that a
+ * webhook under load does not look up a security provider and expand the key schedule for every request.
+ * Thread-safe: each call takes a cipher of its own from a small pool.
  */
 public final class EventCrypto {
 
@@ -24,7 +30,20 @@ public final class EventCrypto {
     public static final String WRONG_KEY = "The encrypt value does not decrypt to JSON with the configured encryptKey";
     private static final int BLOCK = 16;
 
-    private EventCrypto() {
+    private final SecretKeySpec aesKey;
+    private final byte[] encryptKey;
+    private final MessageDigest sha256;
+    private final Queue<Cipher> ciphers = new ConcurrentLinkedQueue<>();
+
+    private EventCrypto(String encryptKey) {
+        this.encryptKey = encryptKey.getBytes(StandardCharsets.UTF_8);
+        this.sha256 = newDigest("SHA-256");
+        this.aesKey = new SecretKeySpec(digest("SHA-256", this.encryptKey, new byte[0]), "AES");
+    }
+
+    /** The cryptography of the webhook of one app. */
+    public static EventCrypto forEncryptKey(String encryptKey) {
+        return new EventCrypto(encryptKey);
     }
 
     /**
@@ -35,6 +54,11 @@ public final class EventCrypto {
      *                                  (the message never contains the key)
      */
     public static byte[] decrypt(String encryptKey, String encrypted) {
+        return forEncryptKey(encryptKey).decrypt(encrypted);
+    }
+
+    /** {@link #decrypt(String, String)} with this instance's key. */
+    public byte[] decrypt(String encrypted) {
         byte[] raw;
         try {
             raw = Base64.getDecoder().decode(encrypted);
@@ -46,15 +70,34 @@ public final class EventCrypto {
                     "The encrypt value has " + raw.length + " bytes; expected a 16-byte IV and whole 16-byte blocks");
         }
         byte[] padded;
+        Cipher cipher = ciphers.poll();
         try {
-            Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(sha256(encryptKey.getBytes(StandardCharsets.UTF_8)), "AES"),
-                    new IvParameterSpec(raw, 0, BLOCK));
+            if (cipher == null) {
+                cipher = Cipher.getInstance("AES/CBC/NoPadding");
+            }
+            cipher.init(Cipher.DECRYPT_MODE, aesKey, new IvParameterSpec(raw, 0, BLOCK));
             padded = cipher.doFinal(raw, BLOCK, raw.length - BLOCK);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("The encrypt value could not be decrypted");
         }
+        ciphers.offer(cipher);
         return unpad(padded);
+    }
+
+    /** Whether {@code signature} (hex, any case) is the {@code X-Lark-Signature} of this request. */
+    public boolean signatureMatches(String timestamp, String nonce, byte[] rawBody, String signature) {
+        MessageDigest digest = copy(sha256);
+        digest.update(timestamp.getBytes(StandardCharsets.UTF_8));
+        digest.update(nonce.getBytes(StandardCharsets.UTF_8));
+        digest.update(encryptKey);
+        digest.update(rawBody);
+        byte[] given;
+        try {
+            given = HexFormat.of().parseHex(signature.trim());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(digest.digest(), given);
     }
 
     /** Strict PKCS#7: the last byte n is 1..16 and the last n bytes all equal n; otherwise the key was wrong. */
@@ -92,18 +135,27 @@ public final class EventCrypto {
         return (timestamp + nonce + secret).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] sha256(byte[] data) {
-        return digest("SHA-256", data, new byte[0]);
+    private static byte[] digest(String algorithm, byte[] first, byte[] second) {
+        MessageDigest digest = newDigest(algorithm);
+        digest.update(first);
+        digest.update(second);
+        return digest.digest();
     }
 
-    private static byte[] digest(String algorithm, byte[] first, byte[] second) {
+    private static MessageDigest newDigest(String algorithm) {
         try {
-            MessageDigest digest = MessageDigest.getInstance(algorithm);
-            digest.update(first);
-            digest.update(second);
-            return digest.digest();
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(algorithm + " is not available in this JVM", e);
+        }
+    }
+
+    /** A fresh digest from the prototype: cheaper than a provider look-up (the JDK's SHA-256 is cloneable). */
+    private static MessageDigest copy(MessageDigest prototype) {
+        try {
+            return (MessageDigest) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return newDigest(prototype.getAlgorithm());
         }
     }
 

@@ -1,6 +1,10 @@
 package io.github.camellark.lark.event;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.support.LarkBodies;
 import org.junit.jupiter.api.Test;
@@ -61,6 +65,34 @@ class EventCryptoTest {
 
         assertThat(EventCrypto.eventSignature("1700000000", "abc123", "test key", body.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("69c61fa99760d59824d588297c0036194769fb54331682c9cbcd93e85b9a8aad");
+    }
+
+    @Test
+    void aRequestSignatureIsCheckedInEitherCaseAndAnythingElseDoesNotMatch() {
+        byte[] body = ("{\"encrypt\":\"" + PUBLISHED + "\"}").getBytes(StandardCharsets.UTF_8);
+        EventCrypto crypto = EventCrypto.forEncryptKey("test key");
+        String signature = "69c61fa99760d59824d588297c0036194769fb54331682c9cbcd93e85b9a8aad";
+
+        assertThat(crypto.signatureMatches("1700000000", "abc123", body, signature)).isTrue();
+        assertThat(crypto.signatureMatches("1700000000", "abc123", body, " " + signature.toUpperCase(Locale.ROOT))).isTrue();
+        assertThat(crypto.signatureMatches("1700000001", "abc123", body, signature)).as("another timestamp").isFalse();
+        assertThat(EventCrypto.forEncryptKey("another key").signatureMatches("1700000000", "abc123", body, signature)).isFalse();
+        assertThat(crypto.signatureMatches("1700000000", "abc123", body, "not hex")).isFalse();
+        assertThat(crypto.signatureMatches("1700000000", "abc123", body, signature.substring(2))).as("truncated").isFalse();
+    }
+
+    @Test
+    void oneInstanceDecryptsFromManyThreadsAtOnce() throws Exception {
+        EventCrypto crypto = EventCrypto.forEncryptKey("test key");
+        List<CompletableFuture<String>> results = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            results.add(CompletableFuture.supplyAsync(
+                    () -> new String(crypto.decrypt(PUBLISHED), StandardCharsets.UTF_8)));
+        }
+
+        for (CompletableFuture<String> result : results) {
+            assertThat(result.get()).isEqualTo("hello world");
+        }
     }
 
     @Test

@@ -32,6 +32,7 @@ final class WebhookRequestVerifier {
     static final String SIGNATURE = "X-Lark-Signature";
 
     private final String encryptKey;
+    private final EventCrypto crypto;
     private final String verificationToken;
     private final Duration maxRequestAge;
     private final ObjectMapper mapper;
@@ -39,6 +40,7 @@ final class WebhookRequestVerifier {
 
     WebhookRequestVerifier(LarkConfiguration configuration, ObjectMapper mapper, Clock clock) {
         this.encryptKey = emptyToNull(configuration.getEncryptKey());
+        this.crypto = encryptKey == null ? null : EventCrypto.forEncryptKey(encryptKey);
         this.verificationToken = emptyToNull(configuration.getVerificationToken());
         this.maxRequestAge = Duration.ofMillis(configuration.getMaxRequestAge());
         this.mapper = mapper;
@@ -84,7 +86,7 @@ final class WebhookRequestVerifier {
             }
             byte[] plaintext;
             try {
-                plaintext = EventCrypto.decrypt(encryptKey, encrypted.textValue());
+                plaintext = crypto.decrypt(encrypted.textValue());
             } catch (IllegalArgumentException e) {
                 throw WebhookRejection.badRequest(e.getMessage());
             }
@@ -116,10 +118,11 @@ final class WebhookRequestVerifier {
         if (timestamp == null || nonce == null || signature == null) {
             throw WebhookRejection.unauthorized("the signature headers are missing");
         }
-        String expected = encryptKey != null
-                ? EventCrypto.eventSignature(timestamp, nonce, encryptKey, body)
-                : EventCrypto.legacyCardSignature(timestamp, nonce, verificationToken, body);
-        if (!EventCrypto.constantTimeEquals(expected, signature.trim().toLowerCase(Locale.ROOT))) {
+        boolean matches = encryptKey != null
+                ? crypto.signatureMatches(timestamp, nonce, body, signature)
+                : EventCrypto.constantTimeEquals(EventCrypto.legacyCardSignature(timestamp, nonce, verificationToken, body),
+                        signature.trim().toLowerCase(Locale.ROOT));
+        if (!matches) {
             throw WebhookRejection.unauthorized("the signature does not match");
         }
     }
