@@ -47,11 +47,24 @@ public final class EventEnvelope {
     private final String tenantKey;
     private final String verificationToken;
     private final String challenge;
-    private final Map<String, Object> event;
-    private final String raw;
+    /** The object that holds the event: "event", the whole body (legacy card callbacks, unknown shapes), or none. */
+    private final Scope scope;
+    private final EnvelopeScan.Ordering ordering;
+    private final byte[] json;
+    private final ObjectMapper mapper;
+    // built on first use, on the routing thread: the receiving thread only scans
+    private volatile Map<String, Object> event;
+    private volatile String raw;
+
+    private enum Scope {
+        NONE,
+        EVENT,
+        ROOT
+    }
 
     private EventEnvelope(Kind kind, String eventType, String eventId, String createTime, String appId, String tenantKey,
-                          String verificationToken, String challenge, Map<String, Object> event, String raw) {
+                          String verificationToken, String challenge, Scope scope, EnvelopeScan.Ordering ordering, byte[] json,
+                          ObjectMapper mapper) {
         this.kind = kind;
         this.eventType = eventType;
         this.eventId = eventId;
@@ -60,61 +73,50 @@ public final class EventEnvelope {
         this.tenantKey = tenantKey;
         this.verificationToken = verificationToken;
         this.challenge = challenge;
-        this.event = event;
-        this.raw = raw;
+        this.scope = scope;
+        this.ordering = ordering;
+        this.json = json;
+        this.mapper = mapper;
     }
 
     /**
-     * Parses and classifies a plaintext body.
+     * Classifies a plaintext body from one streaming pass over it; the body's {@code Map} is built when
+     * {@link #event()} is first called.
      *
      * @throws IllegalArgumentException when the body is not a JSON object, or is still encrypted
      */
     public static EventEnvelope parse(byte[] json, ObjectMapper mapper) {
-        Map<String, Object> root;
-        try {
-            root = mapper.readValue(json, JSON_OBJECT);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("The event body is not a JSON object");
-        }
-        if (root == null) {
-            throw new IllegalArgumentException("The event body is not a JSON object");
-        }
-        if (root.containsKey("encrypt")) {
+        EnvelopeScan scan = EnvelopeScan.of(json, mapper.getFactory());
+        if (scan.encrypted) {
             throw new IllegalArgumentException("The event body is encrypted but no encryptKey is configured");
         }
-        return classify(root, new String(json, StandardCharsets.UTF_8));
-    }
-
-    private static EventEnvelope classify(Map<String, Object> root, String raw) {
-        Map<String, Object> header = object(root.get("header"));
-        Map<String, Object> event = object(root.get("event"));
-        if ("url_verification".equals(root.get("type"))) {
+        if ("url_verification".equals(scan.type)) {
             // the SDKs also read the token from header.token in case a 2.0-shaped challenge ever comes (unverified)
-            String token = header != null ? text(header.get("token")) : text(root.get("token"));
-            return new EventEnvelope(Kind.CHALLENGE, "url_verification", null, null, null, null, token,
-                    text(root.get("challenge")), Map.of(), raw);
+            String token = scan.hasHeader ? scan.headerToken : scan.token;
+            return new EventEnvelope(Kind.CHALLENGE, "url_verification", null, null, null, null, token, scan.challenge,
+                    Scope.NONE, null, json, mapper);
         }
-        if (header != null) {
-            String type = text(header.get("event_type"));
-            return new EventEnvelope(CARD_ACTION_TYPE.equals(type) ? Kind.CARD_ACTION : Kind.EVENT, type,
-                    text(header.get("event_id")), text(header.get("create_time")), text(header.get("app_id")),
-                    text(header.get("tenant_key")), text(header.get("token")), null, event != null ? event : Map.of(), raw);
+        if (scan.hasHeader) {
+            String type = scan.headerEventType;
+            return new EventEnvelope(CARD_ACTION_TYPE.equals(type) ? Kind.CARD_ACTION : Kind.EVENT, type, scan.headerEventId,
+                    scan.headerCreateTime, scan.headerAppId, scan.headerTenantKey, scan.headerToken, null,
+                    scan.hasEvent ? Scope.EVENT : Scope.NONE, scan.eventOrdering, json, mapper);
         }
-        if (event != null) {
-            return new EventEnvelope(Kind.EVENT, text(event.get("type")), text(root.get("uuid")), secondsToMillis(root.get("ts")),
-                    text(event.get("app_id")), text(event.get("tenant_key")), text(root.get("token")), null, event, raw);
+        if (scan.hasEvent) {
+            return new EventEnvelope(Kind.EVENT, scan.eventType, scan.uuid, secondsToMillis(scan.ts), scan.eventAppId,
+                    scan.eventTenantKey, scan.token, null, Scope.EVENT, scan.eventOrdering, json, mapper);
         }
-        if (object(root.get("action")) != null) {
+        if (scan.hasAction) {
             // legacy card request URL: flat JSON; its "token" is the card's update token, not the verification token
-            return new EventEnvelope(Kind.LEGACY_CARD_ACTION, LEGACY_CARD_ACTION_TYPE, null, null, text(root.get("app_id")),
-                    text(root.get("tenant_key")), null, null, root, raw);
+            return new EventEnvelope(Kind.LEGACY_CARD_ACTION, LEGACY_CARD_ACTION_TYPE, null, null, scan.appId, scan.tenantKey,
+                    null, null, Scope.ROOT, scan.rootOrdering, json, mapper);
         }
-        return new EventEnvelope(Kind.UNKNOWN, null, null, null, null, null, text(root.get("token")), null, root, raw);
+        return new EventEnvelope(Kind.UNKNOWN, null, null, null, null, null, scan.token, null, Scope.ROOT, scan.rootOrdering,
+                json, mapper);
     }
 
     /** Schema 1.0 {@code ts} is seconds with a fraction ("1502199207.7171419"); headers carry milliseconds. */
-    private static String secondsToMillis(Object ts) {
-        String seconds = text(ts);
+    private static String secondsToMillis(String seconds) {
         if (seconds == null) {
             return null;
         }
@@ -182,14 +184,72 @@ public final class EventEnvelope {
         return challenge;
     }
 
-    /** The {@code event} object (the whole payload for legacy card callbacks). */
+    /** The chat that orders this event, or null. */
+    String orderingChat() {
+        return ordering == null ? null
+                : firstOf(ordering.messageChatId, ordering.chatId, ordering.contextOpenChatId, ordering.openChatId);
+    }
+
+    /** The user whose actions order this event when it has no chat, or null. */
+    String orderingSender() {
+        return ordering == null ? null
+                : firstOf(ordering.senderOpenId, ordering.operatorOpenId, ordering.userIdOpenId, ordering.operatorIdOpenId,
+                        ordering.openId);
+    }
+
+    private static String firstOf(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isEmpty()) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The {@code event} object (the whole payload for legacy card callbacks), built on first call and the same object
+     * afterwards. Each envelope has its own: no two routes share a mutable body.
+     */
     public Map<String, Object> event() {
-        return event;
+        Map<String, Object> built = event;
+        if (built == null) {
+            built = build();
+            event = built;
+        }
+        return built;
+    }
+
+    private Map<String, Object> build() {
+        if (scope == Scope.NONE) {
+            return Map.of();
+        }
+        Map<String, Object> root;
+        try {
+            root = mapper.readValue(json, JSON_OBJECT);
+        } catch (IOException e) {
+            // the scan read the same bytes as one JSON object
+            throw new IllegalStateException("The event body could not be read again", e);
+        }
+        if (scope == Scope.ROOT) {
+            return root;
+        }
+        Map<String, Object> inner = object(root.get("event"));
+        return inner != null ? inner : Map.of();
     }
 
     /** The plaintext JSON as received. */
     public String raw() {
-        return raw;
+        String text = raw;
+        if (text == null) {
+            text = new String(json, StandardCharsets.UTF_8);
+            raw = text;
+        }
+        return text;
+    }
+
+    /** The plaintext JSON bytes as received (not to be changed). */
+    byte[] rawBytes() {
+        return json;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.camellark.lark.event;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -47,7 +46,7 @@ public final class EventFanOut implements EventPipeline {
     @Override
     public CompletableFuture<EventAck> process(EventEnvelope envelope) {
         return fanOut((pipeline, first) -> first ? pipeline.process(envelope)
-                : pipeline.process(envelope.raw().getBytes(StandardCharsets.UTF_8)));
+                : pipeline.process(envelope.rawBytes()));
     }
 
     /** Room only when every pipeline has room: one full consumer makes Lark redeliver the event. */

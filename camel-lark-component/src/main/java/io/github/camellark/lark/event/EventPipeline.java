@@ -1,6 +1,5 @@
 package io.github.camellark.lark.event;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -33,7 +32,7 @@ public interface EventPipeline {
 
     /** Processes an envelope the transport already parsed (the webhook parses to authenticate); by default from its JSON. */
     default CompletableFuture<EventAck> process(EventEnvelope envelope) {
-        return process(envelope.raw().getBytes(StandardCharsets.UTF_8));
+        return process(envelope.rawBytes());
     }
 
     /** Whether an event processed now would find room; when false it would be answered {@link EventAck#overloaded()}. */
