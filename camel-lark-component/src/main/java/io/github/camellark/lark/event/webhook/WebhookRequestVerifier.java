@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.LarkConfiguration;
 import io.github.camellark.lark.event.EventCrypto;
@@ -67,26 +68,14 @@ final class WebhookRequestVerifier {
     }
 
     private EventEnvelope plaintext(byte[] body) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(body);
-        } catch (IOException e) {
-            throw WebhookRejection.badRequest("the body is not JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw WebhookRejection.badRequest("the body is not a JSON object");
-        }
-        JsonNode encrypted = root.get("encrypt");
+        String encrypted = encryptField(body);
         if (encrypted != null) {
             if (encryptKey == null) {
                 throw WebhookRejection.badRequest("the body is encrypted but no encryptKey is configured");
             }
-            if (!encrypted.isTextual()) {
-                throw WebhookRejection.badRequest("the encrypt field is not a string");
-            }
             byte[] plaintext;
             try {
-                plaintext = crypto.decrypt(encrypted.textValue());
+                plaintext = crypto.decrypt(encrypted);
             } catch (IllegalArgumentException e) {
                 throw WebhookRejection.badRequest(e.getMessage());
             }
@@ -105,6 +94,38 @@ final class WebhookRequestVerifier {
         } catch (IllegalArgumentException e) {
             throw WebhookRejection.badRequest(e.getMessage());
         }
+    }
+
+    /**
+     * The {@code encrypt} field of the body, or null for a plain body; read by streaming over the body, which is all an
+     * encrypted body has to say before it is decrypted.
+     */
+    private String encryptField(byte[] body) {
+        String encrypted = null;
+        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw WebhookRejection.badRequest("the body is not JSON");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw WebhookRejection.badRequest("the body is not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("encrypt".equals(name)) {
+                    if (value != JsonToken.VALUE_STRING) {
+                        throw WebhookRejection.badRequest("the encrypt field is not a string");
+                    }
+                    encrypted = parser.getText();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw WebhookRejection.badRequest("the body is not JSON");
+        }
+        return encrypted;
     }
 
     private void checkSignature(byte[] body, Headers headers, EventEnvelope envelope) {
