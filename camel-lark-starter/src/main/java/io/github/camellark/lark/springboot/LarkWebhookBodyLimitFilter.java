@@ -34,6 +34,8 @@ final class LarkWebhookBodyLimitFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(LarkWebhookBodyLimitFilter.class);
 
     private final ObjectProvider<CamelContext> camelContext;
+    /** Looked up once: the filter sees every request of the application. */
+    private volatile WebhookBodyLimits limits;
 
     LarkWebhookBodyLimitFilter(ObjectProvider<CamelContext> camelContext) {
         this.camelContext = camelContext;
@@ -67,12 +69,16 @@ final class LarkWebhookBodyLimitFilter implements Filter {
     }
 
     private OptionalInt maxBodySize(HttpServletRequest request) {
-        CamelContext context = camelContext.getIfAvailable();
-        if (context == null) {
-            return OptionalInt.empty();
+        WebhookBodyLimits known = limits;
+        if (known == null) {
+            CamelContext context = camelContext.getIfAvailable();
+            if (context == null) {
+                return OptionalInt.empty();
+            }
+            known = WebhookBodyLimits.of(context);
+            limits = known;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return WebhookBodyLimits.of(context).maxBodySize(path);
+        return known.maxBodySize(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     private static byte[] readAtMost(InputStream in, int limit) throws IOException {
