@@ -8,16 +8,18 @@ import io.github.camellark.lark.client.LarkClient;
 import io.github.camellark.lark.client.flow.FlowControl;
 import io.github.camellark.lark.client.http.HttpTransport;
 import io.github.camellark.lark.event.DefaultEventPipeline;
+import io.github.camellark.lark.event.EventPipeline;
 import io.github.camellark.lark.event.EventPipelineSettings;
 import io.github.camellark.lark.event.EventRoute;
-import io.github.camellark.lark.event.LarkEventsConsumer;
+import io.github.camellark.lark.event.EventTransport;
 import io.github.camellark.lark.event.TimeBoundedIdempotentRepository;
-import io.github.camellark.lark.event.webhook.LarkWebhookHandler;
+import io.github.camellark.lark.event.webhook.WebhookTransport;
+import io.github.camellark.lark.event.ws.LongConnectionSettings;
+import io.github.camellark.lark.event.ws.WebSocketTransport;
+import io.github.camellark.lark.metrics.EndpointFigures;
 import io.github.camellark.lark.metrics.Micrometer;
-import io.github.camellark.lark.producer.LarkProducer;
 import io.github.camellark.lark.producer.ResourceHandler;
 import io.github.camellark.lark.producer.ResourceHandlers;
-import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -33,9 +35,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.DefaultEndpoint;
-import org.apache.camel.support.LoggingExceptionHandler;
 
 /**
  * Send, reply, edit, recall, forward and read Lark / Feishu messages, upload and download images and files, update cards,
@@ -44,7 +44,8 @@ import org.apache.camel.support.LoggingExceptionHandler;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "lark", title = "Lark", syntax = "lark:resource",
              category = { Category.CHAT, Category.API, Category.CLOUD }, headersClass = LarkConstants.class)
 @ManagedResource(description = "Lark endpoint: calls to Lark, their failures, retries and rate-limit waits")
-public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLocation, WebhookCapableEndpoint {
+public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLocation, WebhookCapableEndpoint,
+        EndpointFigures {
 
     @UriPath(description = "The Lark resource: message, batchMessage, image, file, card, reaction, pin, urgent, urlPreview, chat"
                            + ", customBot and cardkit for producers; events for the consumer.",
@@ -61,7 +62,6 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     private volatile CallStatistics tokenCalls;
     private volatile FlowControl flowControl;
     private IdempotentRepository defaultEventRepository;
-    private WebhookConfiguration webhookConfiguration;
     private ResourceHandler handler;
     private volatile String maskedUri;
 
@@ -107,8 +107,8 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         }
     }
 
-    /** The event pipeline of a consumer (or of the webhook handler) of this endpoint, routing into {@code route}. */
-    public DefaultEventPipeline createEventPipeline(EventRoute route) {
+    /** The event pipeline of a consumer of this endpoint, routing into {@code route}. */
+    DefaultEventPipeline createEventPipeline(EventRoute route) {
         LarkComponent component = getComponent();
         EventPipelineSettings settings = EventPipelineSettings.of(configuration.getEventTypes(),
                 Duration.ofMillis(configuration.getEventDeadline()))
@@ -129,16 +129,35 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         return defaultEventRepository;
     }
 
+    /** The transport of this endpoint's event connection, built when the first consumer of the connection starts. */
+    EventTransport createEventTransport(EventPipeline events, ExceptionHandler connectionFailures) {
+        return switch (configuration.getTransport()) {
+            case webhook -> new WebhookTransport(getCamelContext(), configuration, getComponent().clock(), events,
+                    client().mapper());
+            case websocket -> {
+                WebSocketTransport webSocket = new WebSocketTransport(LongConnectionSettings.of(configuration), transport(),
+                        discoveryClient(), events, getCamelContext());
+                webSocket.setExceptionHandler(connectionFailures);
+                yield webSocket;
+            }
+        };
+    }
+
     // ---- webhook:lark:events (camel-webhook) ------------------------------------------------------------
 
-    /** {@code webhook:lark:events}: the HTTP requests camel-webhook receives are verified and answered here. */
+    /**
+     * {@code webhook:lark:events} is refused with what to use instead. camel-webhook would serve the path with its own
+     * HTTP consumer, beside the served paths the consumers of {@code lark:events?transport=webhook} share, so the checks
+     * made per path (one set of request checks for all the routes on a path, the body limit applied before the body is
+     * read) would not hold for it. Registration has nothing to offer either: Lark's request URL is set in its developer
+     * console.
+     */
     @Override
     public Processor createWebhookHandler(Processor next) {
         requireEvents();
-        AsyncProcessor route = AsyncProcessorConverterHelper.convert(next);
-        ExceptionHandler exceptionHandler = new LoggingExceptionHandler(getCamelContext(), LarkEndpoint.class);
-        DefaultEventPipeline pipeline = createEventPipeline(EventRoute.of(this::createExchange, route, exceptionHandler));
-        return new LarkWebhookHandler(configuration, pipeline, pipeline.mapper(), getComponent().clock());
+        throw new IllegalArgumentException("webhook:lark:events is not supported: use from(\"lark:events?transport=webhook"
+                                           + "&webhookPath=/your/path\") instead, which serves the path on Camel's HTTP"
+                                           + " platform (the webhookPath of camel-webhook becomes lark's webhookPath)");
     }
 
     /** No-op: Lark's request URL is set in the Lark developer console, not through an API. */
@@ -151,13 +170,9 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     public void unregisterWebhook() {
     }
 
+    /** Not used: {@link #createWebhookHandler} refuses the camel-webhook form. */
     @Override
     public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
-        this.webhookConfiguration = webhookConfiguration;
-    }
-
-    public WebhookConfiguration getWebhookConfiguration() {
-        return webhookConfiguration;
     }
 
     @Override
@@ -172,7 +187,7 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         client = component.endpointClient(configuration, statistics, larkResource.isProducer());
         tokenCalls = component.tokenCalls(configuration);
         flowControl = larkResource.isProducer() && configuration.isFlowControl() ? component.existingFlowControl(configuration) : null;
-        meters = Micrometer.bind(this);
+        meters = Micrometer.bindEndpoint(getCamelContext(), configuration.getAppId(), getEndpointUri(), this);
     }
 
     @Override
@@ -198,6 +213,7 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     }
 
     /** The figures of this endpoint's calls since it was created. */
+    @Override
     public CallStatistics statistics() {
         return statistics;
     }
@@ -243,24 +259,28 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     }
 
     @ManagedAttribute(description = "Token fetches of this endpoint's app (all its endpoints together)")
+    @Override
     public long getTokenFetchCount() {
         CallStatistics tokens = tokenCalls;
         return tokens == null ? 0 : tokens.calls();
     }
 
     @ManagedAttribute(description = "Calls of this endpoint's app waiting for a place under the rate limits now")
+    @Override
     public int getFlowControlQueued() {
         FlowControl flow = flowControl();
         return flow == null ? 0 : flow.queued();
     }
 
     @ManagedAttribute(description = "Calls of this endpoint's app that flow control failed unsent (waited too long, or the line was full)")
+    @Override
     public long getFlowControlRefusedCount() {
         FlowControl flow = flowControl();
         return flow == null ? 0 : flow.refused();
     }
 
     @ManagedAttribute(description = "Replies in which Lark said this endpoint's app or a receiver was over its rate limit")
+    @Override
     public long getThrottledByLarkCount() {
         FlowControl flow = flowControl();
         return flow == null ? 0 : flow.throttledByLark();

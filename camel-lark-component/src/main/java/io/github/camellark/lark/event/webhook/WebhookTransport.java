@@ -1,9 +1,10 @@
 package io.github.camellark.lark.event.webhook;
 
+import java.time.Clock;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camellark.lark.LarkEndpoint;
+import io.github.camellark.lark.LarkConfiguration;
 import io.github.camellark.lark.event.EventPipeline;
 import io.github.camellark.lark.event.EventTransport;
 import org.apache.camel.CamelContext;
@@ -30,28 +31,34 @@ public final class WebhookTransport implements EventTransport {
     private static final String VERTX_ROUTER = "org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookTransport.class);
 
-    private final LarkEndpoint endpoint;
+    private final CamelContext context;
+    private final LarkConfiguration configuration;
+    private final Clock clock;
     private final EventPipeline pipeline;
     private final ObjectMapper mapper;
     private Consumer httpConsumer;
     private Runnable bodyLimit;
 
     /**
-     * @param endpoint the endpoint whose options (path, request checks) apply
-     * @param pipeline where events go: the fan-out to the pipelines of every consumer on the path
+     * @param context       whose HTTP server serves the path
+     * @param configuration the options that apply (path, request checks)
+     * @param clock         what request timestamps are checked against
+     * @param pipeline      where events go: the fan-out to the pipelines of every consumer on the path
      */
-    public WebhookTransport(LarkEndpoint endpoint, EventPipeline pipeline, ObjectMapper mapper) {
-        this.endpoint = endpoint;
+    public WebhookTransport(CamelContext context, LarkConfiguration configuration, Clock clock, EventPipeline pipeline,
+                            ObjectMapper mapper) {
+        this.context = context;
+        this.configuration = configuration;
+        this.clock = clock;
         this.pipeline = pipeline;
         this.mapper = mapper;
     }
 
     @Override
     public void start() throws Exception {
-        CamelContext context = endpoint.getCamelContext();
         RestConfiguration rest = context.getRestConfiguration();
-        String path = endpoint.getConfiguration().getWebhookPath();
-        LarkWebhookHandler handler = new LarkWebhookHandler(endpoint.getConfiguration(), pipeline, mapper, endpoint.getComponent().clock());
+        String path = configuration.getWebhookPath();
+        LarkWebhookHandler handler = new LarkWebhookHandler(configuration, pipeline, mapper, clock);
         httpConsumer = restConsumerFactory(context, rest).createConsumer(context, handler, "POST", path, null, null, null, rest,
                 Map.of());
         // before the consumer starts: the guard's route must come first on the path
@@ -62,7 +69,7 @@ public final class WebhookTransport implements EventTransport {
 
     /** On Vert.x, a guard that refuses large bodies before the platform reads them; elsewhere a warning saying what to do. */
     private Runnable boundBodies(CamelContext context, String path, Consumer consumer) throws Exception {
-        int max = endpoint.getConfiguration().getMaxEventBodySize();
+        int max = configuration.getMaxEventBodySize();
         Runnable guard = null;
         if (isVertx(context, consumer)) {
             byte[] refusal = mapper.writeValueAsBytes(Map.of("msg", "the body is larger than maxEventBodySize (" + max + " bytes)"));

@@ -15,8 +15,8 @@ import io.github.camellark.lark.client.http.HandshakeRefusedException;
 import io.github.camellark.lark.client.http.HttpTransport;
 import io.github.camellark.lark.event.EventPipeline;
 import io.github.camellark.lark.event.EventTransport;
-import io.github.camellark.lark.health.ConsumerStatus;
-import io.github.camellark.lark.health.ConsumerStatus.State;
+import io.github.camellark.lark.event.ConnectionStatus;
+import io.github.camellark.lark.event.ConnectionStatus.State;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.support.LoggingExceptionHandler;
@@ -100,7 +100,7 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
 
     /** Where the connection is, and why. */
     @Override
-    public ConsumerStatus status() {
+    public ConnectionStatus status() {
         Status now = status;
         Map<String, Object> details = new LinkedHashMap<>();
         synchronized (this) {
@@ -114,7 +114,7 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
         FrameDispatcher frames = dispatcher;
         details.put("lark.pendingFragmentedMessages", frames == null ? 0 : frames.pendingFragmentedMessages());
         details.put("lark.inflightEvents", frames == null ? 0 : frames.inflight());
-        return new ConsumerStatus(now.state(), now.reason(), now.error(), now.since(), details);
+        return new ConnectionStatus(now.state(), now.reason(), now.error(), now.since(), details);
     }
 
     @Override
