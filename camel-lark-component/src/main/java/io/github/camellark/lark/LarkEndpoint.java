@@ -26,6 +26,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.Producer;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.spi.ExceptionHandler;
@@ -62,6 +63,7 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     private volatile CallStatistics tokenCalls;
     private volatile FlowControl flowControl;
     private IdempotentRepository defaultEventRepository;
+    private WebhookConfiguration webhookConfiguration;
     private ResourceHandler handler;
     private volatile String maskedUri;
 
@@ -146,18 +148,22 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     // ---- webhook:lark:events (camel-webhook) ------------------------------------------------------------
 
     /**
-     * {@code webhook:lark:events} is refused with what to use instead. camel-webhook would serve the path with its own
-     * HTTP consumer, beside the served paths the consumers of {@code lark:events?transport=webhook} share, so the checks
-     * made per path (one set of request checks for all the routes on a path, the body limit applied before the body is
-     * read) would not hold for it. Registration has nothing to offer either: Lark's request URL is set in its developer
-     * console.
+     * {@code webhook:lark:events}: an alias of {@code lark:events?transport=webhook} on camel-webhook's path, with this
+     * endpoint's options. The requests go the one webhook entry path: the served path is shared with the other consumers
+     * on it, which must agree on its request checks, and its body limit applies.
      */
     @Override
     public Processor createWebhookHandler(Processor next) {
         requireEvents();
-        throw new IllegalArgumentException("webhook:lark:events is not supported: use from(\"lark:events?transport=webhook"
-                                           + "&webhookPath=/your/path\") instead, which serves the path on Camel's HTTP"
-                                           + " platform (the webhookPath of camel-webhook becomes lark's webhookPath)");
+        LarkConfiguration served = configuration.copy();
+        served.setTransport(LarkTransport.webhook);
+        served.setWebhookPath(webhookConfiguration.computeFullPath(false));
+        LarkEndpoint alias = new LarkEndpoint(getEndpointUri(), getComponent(), larkResource, served);
+        try {
+            return new WebhookEventsAlias(alias, (LarkEventsConsumer) alias.createConsumer(next));
+        } catch (Exception e) {
+            throw RuntimeCamelException.wrapRuntimeCamelException(e);
+        }
     }
 
     /** No-op: Lark's request URL is set in the Lark developer console, not through an API. */
@@ -170,14 +176,16 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     public void unregisterWebhook() {
     }
 
-    /** Not used: {@link #createWebhookHandler} refuses the camel-webhook form. */
+    /** camel-webhook's options (its path), set before it asks for the handler. */
     @Override
     public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
+        this.webhookConfiguration = webhookConfiguration;
     }
 
+    /** None: the alias serves camel-webhook's path itself (see {@link #createWebhookHandler}), so camel-webhook must not. */
     @Override
     public List<String> getWebhookMethods() {
-        return List.of("POST");
+        return List.of();
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.github.camellark.lark.support.WebhookTestSupport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.component.webhook.WebhookComponent;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,8 @@ class WebhookDocExamplesTest extends WebhookTestSupport {
         CamelContext context = super.createCamelContext();
         // camel.component.lark.encrypt-key / verification-token
         withEventSecrets(context);
+        // camel.component.webhook.configuration.webhook-component-name = platform-http
+        context.getComponent("webhook", WebhookComponent.class).getConfiguration().setWebhookComponentName("platform-http");
         // the shared repository of a cluster (a JdbcMessageIdRepository in production)
         context.getRegistry().bind("larkEventIds", new TimeBoundedIdempotentRepository());
         return context;
@@ -50,6 +53,10 @@ class WebhookDocExamplesTest extends WebhookTestSupport {
                                 .setBody(constant(Map.of("toast", Map.of("type", "info", "content", "Nothing to do"))))
                         .end();
 
+                // docs: "webhook:lark:events"
+                from("webhook:lark:events?webhookPath=/lark/hook")
+                        .to("mock:hook");
+
                 // docs: "Dedupe in a cluster" (two nodes, here two endpoints of one context)
                 from("lark:events?transport=webhook&webhookPath=/node-a&idempotentRepository=#larkEventIds").to("mock:cluster");
                 from("lark:events?transport=webhook&webhookPath=/node-b&idempotentRepository=#larkEventIds").to("mock:cluster");
@@ -74,6 +81,17 @@ class WebhookDocExamplesTest extends WebhookTestSupport {
 
         assertThat(new ObjectMapper().readTree(response.body()))
                 .isEqualTo(new ObjectMapper().readTree("{\"toast\":{\"type\":\"success\",\"content\":\"Approved\"}}"));
+    }
+
+    @Test
+    void webhookComponentRoute() throws Exception {
+        MockEndpoint mock = getMockEndpoint("mock:hook");
+        mock.expectedMessageCount(1);
+
+        assertThat(pushEncrypted("/lark/hook", LarkBodies.messageReceived("doc-3", VERIFICATION_TOKEN, "hi")).statusCode())
+                .isEqualTo(200);
+
+        mock.assertIsSatisfied();
     }
 
     @Test
