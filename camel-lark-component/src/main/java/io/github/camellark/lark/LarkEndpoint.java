@@ -158,7 +158,9 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         LarkConfiguration served = configuration.copy();
         served.setTransport(LarkTransport.webhook);
         served.setWebhookPath(webhookConfiguration.computeFullPath(false));
-        LarkEndpoint alias = new LarkEndpoint(getEndpointUri(), getComponent(), larkResource, served);
+        // a URI of its own: its meters and messages must not pass for this endpoint's (the options are in served)
+        LarkEndpoint alias = new LarkEndpoint("lark://events?transport=webhook&webhookPath=" + served.getWebhookPath(),
+                getComponent(), larkResource, served);
         try {
             return new WebhookEventsAlias(alias, (LarkEventsConsumer) alias.createConsumer(next));
         } catch (Exception e) {
