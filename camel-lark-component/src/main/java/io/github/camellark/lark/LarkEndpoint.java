@@ -8,22 +8,25 @@ import io.github.camellark.lark.client.LarkClient;
 import io.github.camellark.lark.client.flow.FlowControl;
 import io.github.camellark.lark.client.http.HttpTransport;
 import io.github.camellark.lark.event.DefaultEventPipeline;
+import io.github.camellark.lark.event.EventPipeline;
 import io.github.camellark.lark.event.EventPipelineSettings;
 import io.github.camellark.lark.event.EventRoute;
-import io.github.camellark.lark.event.LarkEventsConsumer;
+import io.github.camellark.lark.event.EventTransport;
 import io.github.camellark.lark.event.TimeBoundedIdempotentRepository;
-import io.github.camellark.lark.event.webhook.LarkWebhookHandler;
+import io.github.camellark.lark.event.webhook.WebhookTransport;
+import io.github.camellark.lark.event.ws.LongConnectionSettings;
+import io.github.camellark.lark.event.ws.WebSocketTransport;
+import io.github.camellark.lark.metrics.EndpointFigures;
 import io.github.camellark.lark.metrics.Micrometer;
-import io.github.camellark.lark.producer.LarkProducer;
 import io.github.camellark.lark.producer.ResourceHandler;
 import io.github.camellark.lark.producer.ResourceHandlers;
-import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.Producer;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.spi.ExceptionHandler;
@@ -33,9 +36,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.DefaultEndpoint;
-import org.apache.camel.support.LoggingExceptionHandler;
 
 /**
  * Send, reply, edit, recall, forward and read Lark / Feishu messages, upload and download images and files, update cards,
@@ -44,7 +45,8 @@ import org.apache.camel.support.LoggingExceptionHandler;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "lark", title = "Lark", syntax = "lark:resource",
              category = { Category.CHAT, Category.API, Category.CLOUD }, headersClass = LarkConstants.class)
 @ManagedResource(description = "Lark endpoint: calls to Lark, their failures, retries and rate-limit waits")
-public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLocation, WebhookCapableEndpoint {
+public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLocation, WebhookCapableEndpoint,
+        EndpointFigures {
 
     @UriPath(description = "The Lark resource: message, batchMessage, image, file, card, reaction, pin, urgent, urlPreview, chat"
                            + ", customBot and cardkit for producers; events for the consumer.",
@@ -107,8 +109,8 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         }
     }
 
-    /** The event pipeline of a consumer (or of the webhook handler) of this endpoint, routing into {@code route}. */
-    public DefaultEventPipeline createEventPipeline(EventRoute route) {
+    /** The event pipeline of a consumer of this endpoint, routing into {@code route}. */
+    DefaultEventPipeline createEventPipeline(EventRoute route) {
         LarkComponent component = getComponent();
         EventPipelineSettings settings = EventPipelineSettings.of(configuration.getEventTypes(),
                 Duration.ofMillis(configuration.getEventDeadline()))
@@ -129,16 +131,41 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         return defaultEventRepository;
     }
 
+    /** The transport of this endpoint's event connection, built when the first consumer of the connection starts. */
+    EventTransport createEventTransport(EventPipeline events, ExceptionHandler connectionFailures) {
+        return switch (configuration.getTransport()) {
+            case webhook -> new WebhookTransport(getCamelContext(), configuration, getComponent().clock(), events,
+                    client().mapper());
+            case websocket -> {
+                WebSocketTransport webSocket = new WebSocketTransport(LongConnectionSettings.of(configuration), transport(),
+                        discoveryClient(), events, getCamelContext());
+                webSocket.setExceptionHandler(connectionFailures);
+                yield webSocket;
+            }
+        };
+    }
+
     // ---- webhook:lark:events (camel-webhook) ------------------------------------------------------------
 
-    /** {@code webhook:lark:events}: the HTTP requests camel-webhook receives are verified and answered here. */
+    /**
+     * {@code webhook:lark:events}: an alias of {@code lark:events?transport=webhook} on camel-webhook's path, with this
+     * endpoint's options. The requests go the one webhook entry path: the served path is shared with the other consumers
+     * on it, which must agree on its request checks, and its body limit applies.
+     */
     @Override
     public Processor createWebhookHandler(Processor next) {
         requireEvents();
-        AsyncProcessor route = AsyncProcessorConverterHelper.convert(next);
-        ExceptionHandler exceptionHandler = new LoggingExceptionHandler(getCamelContext(), LarkEndpoint.class);
-        DefaultEventPipeline pipeline = createEventPipeline(EventRoute.of(this::createExchange, route, exceptionHandler));
-        return new LarkWebhookHandler(configuration, pipeline, pipeline.mapper(), getComponent().clock());
+        LarkConfiguration served = configuration.copy();
+        served.setTransport(LarkTransport.webhook);
+        served.setWebhookPath(webhookConfiguration.computeFullPath(false));
+        // a URI of its own: its meters and messages must not pass for this endpoint's (the options are in served)
+        LarkEndpoint alias = new LarkEndpoint("lark://events?transport=webhook&webhookPath=" + served.getWebhookPath(),
+                getComponent(), larkResource, served);
+        try {
+            return new WebhookEventsAlias(alias, (LarkEventsConsumer) alias.createConsumer(next));
+        } catch (Exception e) {
+            throw RuntimeCamelException.wrapRuntimeCamelException(e);
+        }
     }
 
     /** No-op: Lark's request URL is set in the Lark developer console, not through an API. */
@@ -151,18 +178,16 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     public void unregisterWebhook() {
     }
 
+    /** camel-webhook's options (its path), set before it asks for the handler. */
     @Override
     public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
         this.webhookConfiguration = webhookConfiguration;
     }
 
-    public WebhookConfiguration getWebhookConfiguration() {
-        return webhookConfiguration;
-    }
-
+    /** None: the alias serves camel-webhook's path itself (see {@link #createWebhookHandler}), so camel-webhook must not. */
     @Override
     public List<String> getWebhookMethods() {
-        return List.of("POST");
+        return List.of();
     }
 
     @Override
@@ -172,7 +197,7 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         client = component.endpointClient(configuration, statistics, larkResource.isProducer());
         tokenCalls = component.tokenCalls(configuration);
         flowControl = larkResource.isProducer() && configuration.isFlowControl() ? component.existingFlowControl(configuration) : null;
-        meters = Micrometer.bind(this);
+        meters = Micrometer.bindEndpoint(getCamelContext(), configuration.getAppId(), getEndpointUri(), this);
     }
 
     @Override
@@ -198,6 +223,7 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     }
 
     /** The figures of this endpoint's calls since it was created. */
+    @Override
     public CallStatistics statistics() {
         return statistics;
     }
@@ -243,24 +269,28 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     }
 
     @ManagedAttribute(description = "Token fetches of this endpoint's app (all its endpoints together)")
+    @Override
     public long getTokenFetchCount() {
         CallStatistics tokens = tokenCalls;
         return tokens == null ? 0 : tokens.calls();
     }
 
     @ManagedAttribute(description = "Calls of this endpoint's app waiting for a place under the rate limits now")
+    @Override
     public int getFlowControlQueued() {
         FlowControl flow = flowControl();
         return flow == null ? 0 : flow.queued();
     }
 
     @ManagedAttribute(description = "Calls of this endpoint's app that flow control failed unsent (waited too long, or the line was full)")
+    @Override
     public long getFlowControlRefusedCount() {
         FlowControl flow = flowControl();
         return flow == null ? 0 : flow.refused();
     }
 
     @ManagedAttribute(description = "Replies in which Lark said this endpoint's app or a receiver was over its rate limit")
+    @Override
     public long getThrottledByLarkCount() {
         FlowControl flow = flowControl();
         return flow == null ? 0 : flow.throttledByLark();

@@ -160,7 +160,9 @@ class LarkManagementTest extends CamelTestSupport {
         context.getRegistry().unbind("meters");
         int before = meters.getMeters().size();
 
-        assertThat(Micrometer.bind(context.getEndpoint(SEND, LarkEndpoint.class))).isNotNull();
+        LarkEndpoint endpoint = context.getEndpoint(SEND, LarkEndpoint.class);
+
+        assertThat(Micrometer.bindEndpoint(context, "cli_test", endpoint.getEndpointUri(), endpoint)).isNotNull();
         assertThat(meters.getMeters()).hasSize(before);
     }
 

@@ -1,5 +1,6 @@
 package io.github.camellark.lark.event;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.github.camellark.lark.LarkConfiguration;
-import io.github.camellark.lark.LarkEndpoint;
 import io.github.camellark.lark.LarkTransport;
 
 /**
@@ -24,7 +24,7 @@ import io.github.camellark.lark.LarkTransport;
  * </ul>
  * {@code eventTypes}, {@code eventDeadline} and {@code idempotentRepository} stay per consumer.
  */
-final class ConnectionSettings {
+public final class ConnectionSettings {
 
     /** What one shared connection is known by. The webhook's HTTP server is the CamelContext's, as is this registry. */
     record Key(LarkTransport transport, String target, String appId) {
@@ -40,8 +40,11 @@ final class ConnectionSettings {
         this.key = key;
     }
 
-    static ConnectionSettings of(LarkEndpoint endpoint) {
-        LarkConfiguration c = endpoint.getConfiguration();
+    /**
+     * @param c       the consumer's options
+     * @param baseUri the Lark Open Platform base URI the long connection is discovered at
+     */
+    public static ConnectionSettings of(LarkConfiguration c, URI baseUri) {
         if (c.getTransport() == LarkTransport.webhook) {
             ConnectionSettings settings = new ConnectionSettings(new Key(LarkTransport.webhook, c.getWebhookPath(), null));
             settings.options.put("appId", c.getAppId());
@@ -52,7 +55,7 @@ final class ConnectionSettings {
             return settings;
         }
         ConnectionSettings settings = new ConnectionSettings(
-                new Key(LarkTransport.websocket, endpoint.baseUri().toString(), c.getAppId()));
+                new Key(LarkTransport.websocket, baseUri.toString(), c.getAppId()));
         settings.options.put("appSecret", c.getAppSecret());
         settings.options.put("wsConnectTimeout", c.getWsConnectTimeout());
         settings.options.put("wsPingTimeout", c.getWsPingTimeout());

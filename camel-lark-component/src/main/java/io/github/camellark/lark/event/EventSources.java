@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camellark.lark.LarkEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +24,14 @@ public final class EventSources {
     /**
      * Registers the consumer's pipeline with the connection of its app, opening the connection for the first consumer.
      *
+     * @param settings   the connection the consumer needs, and its options
+     * @param transports builds the connection's transport when this consumer is the first
+     *
      * @throws IllegalArgumentException when the consumer disagrees with those already there on an option of the
      *                                  connection
      */
-    synchronized SharedEventSource join(LarkEndpoint endpoint, SharedEventSource.Member member) throws Exception {
-        ConnectionSettings settings = ConnectionSettings.of(endpoint);
+    public synchronized SharedEventSource join(ConnectionSettings settings, SharedEventSource.Member member,
+                                               EventTransport.Factory transports) throws Exception {
         SharedEventSource source = sources.get(settings.key());
         if (source != null) {
             source.join(member, settings);
@@ -41,7 +43,7 @@ public final class EventSources {
             }
             return source;
         }
-        source = new SharedEventSource(endpoint, settings);
+        source = new SharedEventSource(settings, transports);
         source.join(member, settings);
         try {
             source.start();
@@ -58,7 +60,7 @@ public final class EventSources {
     }
 
     /** Unregisters the consumer's pipeline; the last consumer of a connection closes it. */
-    synchronized void leave(SharedEventSource source, SharedEventSource.Member member) throws Exception {
+    public synchronized void leave(SharedEventSource source, SharedEventSource.Member member) throws Exception {
         if (source.leave(member) && sources.remove(source.key(), source)) {
             source.stop();
         }

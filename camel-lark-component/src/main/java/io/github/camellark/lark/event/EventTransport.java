@@ -1,6 +1,6 @@
 package io.github.camellark.lark.event;
 
-import io.github.camellark.lark.health.ConsumerStatus;
+import org.apache.camel.spi.ExceptionHandler;
 
 /**
  * A way events reach the consumers (webhook or WebSocket long connection). Started when the first consumer of its
@@ -14,7 +14,21 @@ public interface EventTransport {
     void stop() throws Exception;
 
     /** Where the connection to Lark is, for the consumers' health checks; null when there is no connection to watch. */
-    default ConsumerStatus status() {
+    default ConnectionStatus status() {
         return null;
+    }
+
+    /**
+     * Builds the transport of a connection when its first consumer joins. The component supplies it, so that this
+     * package knows the transport port only, not the webhook or WebSocket adapters.
+     */
+    @FunctionalInterface
+    interface Factory {
+
+        /**
+         * @param events             where the transport delivers events: the fan-out to every consumer of the connection
+         * @param connectionFailures where a transport that fails for good (bad credentials, connection limit) says so
+         */
+        EventTransport create(EventPipeline events, ExceptionHandler connectionFailures);
     }
 }

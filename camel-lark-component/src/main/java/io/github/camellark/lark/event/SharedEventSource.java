@@ -4,11 +4,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
-import io.github.camellark.lark.LarkEndpoint;
-import io.github.camellark.lark.event.webhook.WebhookTransport;
-import io.github.camellark.lark.event.ws.LongConnectionSettings;
-import io.github.camellark.lark.event.ws.WebSocketTransport;
-import io.github.camellark.lark.health.ConsumerStatus;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
 
@@ -23,7 +18,7 @@ import org.apache.camel.spi.ExceptionHandler;
 public final class SharedEventSource {
 
     /** A consumer of the connection: its name (for messages: "route x"), its pipeline and where its errors go. */
-    record Member(String name, DefaultEventPipeline pipeline, Supplier<ExceptionHandler> exceptionHandler) {
+    public record Member(String name, DefaultEventPipeline pipeline, Supplier<ExceptionHandler> exceptionHandler) {
     }
 
     private final ConnectionSettings settings;
@@ -31,17 +26,9 @@ public final class SharedEventSource {
     private final List<Member> members = new CopyOnWriteArrayList<>();
     private final EventTransport transport;
 
-    SharedEventSource(LarkEndpoint endpoint, ConnectionSettings settings) {
+    SharedEventSource(ConnectionSettings settings, EventTransport.Factory transports) {
         this.settings = settings;
-        this.transport = switch (endpoint.getConfiguration().getTransport()) {
-            case webhook -> new WebhookTransport(endpoint, fanOut, endpoint.client().mapper());
-            case websocket -> {
-                WebSocketTransport webSocket = new WebSocketTransport(LongConnectionSettings.of(endpoint.getConfiguration()),
-                        endpoint.transport(), endpoint.discoveryClient(), fanOut, endpoint.getCamelContext());
-                webSocket.setExceptionHandler(new EveryMember());
-                yield webSocket;
-            }
-        };
+        this.transport = transports.create(fanOut, new EveryMember());
     }
 
     ConnectionSettings.Key key() {
@@ -82,8 +69,8 @@ public final class SharedEventSource {
      * "restart the route after fixing the cause" holds even while other routes of the app keep running.
      */
     void retryIfFailed() throws Exception {
-        ConsumerStatus status = transport.status();
-        if (status != null && status.state() == ConsumerStatus.State.FAILED) {
+        ConnectionStatus status = transport.status();
+        if (status != null && status.state() == ConnectionStatus.State.FAILED) {
             transport.stop();
             transport.start();
         }
@@ -105,7 +92,7 @@ public final class SharedEventSource {
     }
 
     /** The connection's state for the consumers' health checks; null for the webhook (Lark connects to us). */
-    public ConsumerStatus status() {
+    public ConnectionStatus status() {
         return transport.status();
     }
 

@@ -3,6 +3,7 @@ package io.github.camellark.lark.health;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.github.camellark.lark.event.ConnectionStatus;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
@@ -20,16 +21,16 @@ public final class LarkConsumerHealthCheck extends LarkHealthCheck {
     public static final String STATE = "lark.state";
     public static final String SINCE = "lark.since";
 
-    private final Supplier<ConsumerStatus> status;
+    private final Supplier<ConnectionStatus> status;
 
-    public LarkConsumerHealthCheck(String id, Supplier<ConsumerStatus> status) {
+    public LarkConsumerHealthCheck(String id, Supplier<ConnectionStatus> status) {
         super(id);
         this.status = status;
     }
 
     @Override
     void check(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        ConsumerStatus current = status.get();
+        ConnectionStatus current = status.get();
         builder.detail(STATE, current.state().name()).detail(SINCE, current.since().toString()).details(current.details());
         if (current.reason() != null) {
             builder.message(current.reason());

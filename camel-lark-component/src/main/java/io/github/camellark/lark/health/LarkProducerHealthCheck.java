@@ -1,8 +1,9 @@
 package io.github.camellark.lark.health;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
-import io.github.camellark.lark.LarkEndpoint;
+import io.github.camellark.lark.client.CallStatistics;
 import io.github.camellark.lark.client.flow.FlowControl;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
@@ -15,16 +16,22 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  */
 public final class LarkProducerHealthCheck extends LarkHealthCheck {
 
-    private final LarkEndpoint endpoint;
+    private final CallStatistics calls;
+    private final Supplier<FlowControl> flowControl;
 
-    public LarkProducerHealthCheck(String id, LarkEndpoint endpoint) {
+    /**
+     * @param calls       the figures of the endpoint's calls
+     * @param flowControl the flow control the endpoint's calls go through now; null when it has none
+     */
+    public LarkProducerHealthCheck(String id, CallStatistics calls, Supplier<FlowControl> flowControl) {
         super(id);
-        this.endpoint = endpoint;
+        this.calls = calls;
+        this.flowControl = flowControl;
     }
 
     @Override
     void check(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        FlowControl flow = endpoint.flowControl();
+        FlowControl flow = flowControl.get();
         builder.detail("lark.flowControl", flow != null);
         if (flow != null) {
             Map<String, Object> saturation = flow.saturation();
@@ -35,9 +42,9 @@ public final class LarkProducerHealthCheck extends LarkHealthCheck {
                                 + saturation.get("lark.flowControl.appPerSecond") + " a second)");
             }
         }
-        builder.detail("lark.calls", endpoint.getCallCount())
-                .detail("lark.callsFailed", endpoint.getCallFailedCount())
-                .detail("lark.rateLimitWaits", endpoint.getRateLimitWaitCount());
+        builder.detail("lark.calls", calls.calls())
+                .detail("lark.callsFailed", calls.failed())
+                .detail("lark.rateLimitWaits", calls.rateLimitWaits());
         builder.up();
     }
 }

@@ -4,13 +4,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 
-import io.github.camellark.lark.LarkEndpoint;
 import io.github.camellark.lark.client.CallStatistics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import org.apache.camel.CamelContext;
 import org.apache.camel.util.URISupport;
 
 /**
@@ -22,14 +22,13 @@ final class EndpointMeters {
     private EndpointMeters() {
     }
 
-    static AutoCloseable bind(LarkEndpoint endpoint) {
-        MeterRegistry registry = Meters.registry(endpoint.getCamelContext());
+    static AutoCloseable bind(CamelContext context, String appId, String endpointUri, EndpointFigures endpoint) {
+        MeterRegistry registry = Meters.registry(context);
         if (registry == null) {
             return () -> {
             };
         }
-        Tags tags = Tags.of("app", String.valueOf(endpoint.getConfiguration().getAppId()),
-                "endpoint", URISupport.sanitizeUri(endpoint.getEndpointUri()));
+        Tags tags = Tags.of("app", String.valueOf(appId), "endpoint", URISupport.sanitizeUri(endpointUri));
         Meters meters = new Meters(registry, tags);
         CallStatistics calls = endpoint.statistics();
         counter(meters, "lark.calls", "Calls to Lark (an exchange's call counts once, whatever its retries)", calls,
@@ -43,9 +42,9 @@ final class EndpointMeters {
                 .tags(tags).register(registry));
         counter(meters, "lark.token.fetches", "Token fetches of the app", endpoint, e -> e.getTokenFetchCount());
         counter(meters, "lark.flowcontrol.refused", "Calls of the app failed unsent by flow control", endpoint,
-                LarkEndpoint::getFlowControlRefusedCount);
+                EndpointFigures::getFlowControlRefusedCount);
         counter(meters, "lark.throttled", "Replies in which Lark said the app or a receiver was over its rate limit", endpoint,
-                LarkEndpoint::getThrottledByLarkCount);
+                EndpointFigures::getThrottledByLarkCount);
         meters.add(Gauge.builder("lark.flowcontrol.queued", endpoint, e -> e.getFlowControlQueued())
                 .description("Calls of the app waiting for a place under the rate limits now").tags(tags).register(registry));
         Consumer<String> failures = code -> meters.add(FunctionCounter.builder("lark.calls.failed", calls, c -> c.failures(code))

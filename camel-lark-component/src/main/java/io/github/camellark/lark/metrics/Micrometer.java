@@ -1,7 +1,6 @@
 package io.github.camellark.lark.metrics;
 
-import io.github.camellark.lark.LarkEndpoint;
-import io.github.camellark.lark.event.LarkEventsConsumer;
+import org.apache.camel.CamelContext;
 
 /**
  * The component's figures as Micrometer meters, when Micrometer is on the classpath and a {@code MeterRegistry} is in
@@ -24,15 +23,15 @@ public final class Micrometer {
         }
     }
 
-    /** Registers the endpoint's meters; closing the result removes them. */
-    public static AutoCloseable bind(LarkEndpoint endpoint) {
-        return PRESENT ? EndpointMeters.bind(endpoint) : () -> {
+    /** Registers the meters of an endpoint, tagged with its app and URI; closing the result removes them. */
+    public static AutoCloseable bindEndpoint(CamelContext context, String appId, String endpointUri, EndpointFigures endpoint) {
+        return PRESENT ? EndpointMeters.bind(context, appId, endpointUri, endpoint) : () -> {
         };
     }
 
-    /** Registers the consumer's meters; closing the result removes them. */
-    public static AutoCloseable bind(LarkEventsConsumer consumer) {
-        return PRESENT ? ConsumerMeters.bind(consumer) : () -> {
+    /** Registers the meters of a consumer, tagged with its app and route; closing the result removes them. */
+    public static AutoCloseable bindConsumer(CamelContext context, String appId, String routeId, ConsumerFigures consumer) {
+        return PRESENT ? ConsumerMeters.bind(context, appId, routeId, consumer) : () -> {
         };
     }
 }

@@ -68,7 +68,7 @@ public enum LarkParam {
     }
 
     /** Checks the configured value of every parameter that has a fixed set of values: a producer fails to start on a typo. */
-    static void checkConfigured(LarkConfiguration configuration) {
+    public static void checkConfigured(LarkConfiguration configuration) {
         for (LarkParam param : values()) {
             Object value = param.configuredValue(configuration);
             if (value != null) {

@@ -4,7 +4,7 @@ import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 
-import io.github.camellark.lark.LarkEndpoint;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,9 +20,10 @@ class MicrometerAbsentTest {
         URL componentClasses = Micrometer.class.getProtectionDomain().getCodeSource().getLocation();
         try (ComponentWithoutMicrometer loader = new ComponentWithoutMicrometer(componentClasses)) {
             Class<?> micrometer = loader.loadClass(Micrometer.class.getName());
-            Method bind = micrometer.getMethod("bind", loader.loadClass(LarkEndpoint.class.getName()));
+            Method bind = micrometer.getMethod("bindEndpoint", loader.loadClass(CamelContext.class.getName()), String.class,
+                    String.class, loader.loadClass(EndpointFigures.class.getName()));
 
-            Object meters = bind.invoke(null, new Object[] { null });
+            Object meters = bind.invoke(null, null, "cli_test", "lark:message", null);
 
             assertThat(meters).isInstanceOf(AutoCloseable.class);
             ((AutoCloseable) meters).close();

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.LarkEndpoint;
+import io.github.camellark.lark.LarkProducer;
 import io.github.camellark.lark.client.LarkApiException;
 import io.github.camellark.lark.content.LarkContent;
 import io.github.camellark.lark.support.LarkTestSupport;

@@ -1,9 +1,10 @@
 package io.github.camellark.lark.event.webhook;
 
+import java.time.Clock;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camellark.lark.LarkEndpoint;
+import io.github.camellark.lark.LarkConfiguration;
 import io.github.camellark.lark.event.EventPipeline;
 import io.github.camellark.lark.event.EventTransport;
 import org.apache.camel.CamelContext;
@@ -32,7 +33,9 @@ public final class WebhookTransport implements EventTransport {
     private static final String VERTX_ROUTER = "org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookTransport.class);
 
-    private final LarkEndpoint endpoint;
+    private final CamelContext context;
+    private final LarkConfiguration configuration;
+    private final Clock clock;
     private final EventPipeline pipeline;
     private final ObjectMapper mapper;
     private Consumer httpConsumer;
@@ -40,20 +43,24 @@ public final class WebhookTransport implements EventTransport {
     private String servedPath;
 
     /**
-     * @param endpoint the endpoint whose options (path, request checks) apply
-     * @param pipeline where events go: the fan-out to the pipelines of every consumer on the path
+     * @param context       whose HTTP server serves the path
+     * @param configuration the options that apply (path, request checks)
+     * @param clock         what request timestamps are checked against
+     * @param pipeline      where events go: the fan-out to the pipelines of every consumer on the path
      */
-    public WebhookTransport(LarkEndpoint endpoint, EventPipeline pipeline, ObjectMapper mapper) {
-        this.endpoint = endpoint;
+    public WebhookTransport(CamelContext context, LarkConfiguration configuration, Clock clock, EventPipeline pipeline,
+                            ObjectMapper mapper) {
+        this.context = context;
+        this.configuration = configuration;
+        this.clock = clock;
         this.pipeline = pipeline;
         this.mapper = mapper;
     }
 
     @Override
     public void start() throws Exception {
-        CamelContext context = endpoint.getCamelContext();
-        String path = endpoint.getConfiguration().getWebhookPath();
-        WebhookIntake intake = new WebhookIntake(endpoint.getConfiguration(), pipeline, mapper, endpoint.getComponent().clock());
+        String path = configuration.getWebhookPath();
+        WebhookIntake intake = new WebhookIntake(configuration, pipeline, mapper, clock);
         RestConfiguration rest = context.getRestConfiguration();
         boolean platformHttp = rest.getComponent() == null || PLATFORM_HTTP.equals(rest.getComponent());
         if (platformHttp && context.getClassResolver().resolveClass(VERTX_ROUTER) != null) {
@@ -86,7 +93,7 @@ public final class WebhookTransport implements EventTransport {
     @Override
     public void stop() throws Exception {
         if (servedPath != null) {
-            WebhookBodyLimits.of(endpoint.getCamelContext()).release(servedPath);
+            WebhookBodyLimits.of(context).release(servedPath);
             servedPath = null;
         }
         Consumer current = httpConsumer;

@@ -23,7 +23,7 @@ final class LongConnection implements FrameSocket.Listener {
 
     static final int NORMAL_CLOSURE = 1000;
 
-    private final LongConnectionEndpoint endpoint;
+    private final DiscoveredConnection target;
     private final Handler handler;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile FrameSocket socket;
@@ -32,17 +32,17 @@ final class LongConnection implements FrameSocket.Listener {
     private volatile boolean lost;
     volatile Keepalive keepalive;
 
-    LongConnection(LongConnectionEndpoint endpoint, Handler handler) {
-        this.endpoint = endpoint;
+    LongConnection(DiscoveredConnection target, Handler handler) {
+        this.target = target;
         this.handler = handler;
     }
 
-    LongConnectionEndpoint endpoint() {
-        return endpoint;
+    DiscoveredConnection target() {
+        return target;
     }
 
     CompletableFuture<LongConnection> open(HttpTransport transport, Duration timeout, int maxMessageBytes) {
-        SocketRequest request = new SocketRequest(endpoint.url(), endpoint.toString(), timeout, maxMessageBytes);
+        SocketRequest request = new SocketRequest(target.url(), target.toString(), timeout, maxMessageBytes);
         return transport.dial(request, this).thenApply(opened -> {
             socket = opened;
             lastInboundNanos = System.nanoTime();

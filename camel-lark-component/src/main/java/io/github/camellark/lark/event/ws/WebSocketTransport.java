@@ -15,8 +15,8 @@ import io.github.camellark.lark.client.http.HandshakeRefusedException;
 import io.github.camellark.lark.client.http.HttpTransport;
 import io.github.camellark.lark.event.EventPipeline;
 import io.github.camellark.lark.event.EventTransport;
-import io.github.camellark.lark.health.ConsumerStatus;
-import io.github.camellark.lark.health.ConsumerStatus.State;
+import io.github.camellark.lark.event.ConnectionStatus;
+import io.github.camellark.lark.event.ConnectionStatus.State;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.support.LoggingExceptionHandler;
@@ -51,7 +51,7 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
 
     private final LongConnectionSettings settings;
     private final HttpTransport port;
-    private final EndpointDiscovery discovery;
+    private final ConnectionDiscovery discovery;
     private final EventPipeline pipeline;
     private final ObjectMapper mapper;
     private final CamelContext camelContext;
@@ -82,7 +82,7 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
                               CamelContext context) {
         this.settings = settings;
         this.port = port;
-        this.discovery = new EndpointDiscovery(client, settings.appId(), settings.appSecret());
+        this.discovery = new ConnectionDiscovery(client, settings.appId(), settings.appSecret());
         this.pipeline = pipeline;
         this.mapper = client.mapper();
         this.camelContext = context;
@@ -100,12 +100,12 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
 
     /** Where the connection is, and why. */
     @Override
-    public ConsumerStatus status() {
+    public ConnectionStatus status() {
         Status now = status;
         Map<String, Object> details = new LinkedHashMap<>();
         synchronized (this) {
             if (current != null) {
-                details.put("lark.connection", current.endpoint().connectionId());
+                details.put("lark.connection", current.target().connectionId());
             }
             details.put("lark.connects", connections);
             details.put("lark.reconnects", Math.max(0, connections - 1));
@@ -114,7 +114,7 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
         FrameDispatcher frames = dispatcher;
         details.put("lark.pendingFragmentedMessages", frames == null ? 0 : frames.pendingFragmentedMessages());
         details.put("lark.inflightEvents", frames == null ? 0 : frames.inflight());
-        return new ConsumerStatus(now.state(), now.reason(), now.error(), now.since(), details);
+        return new ConnectionStatus(now.state(), now.reason(), now.error(), now.since(), details);
     }
 
     @Override
@@ -158,7 +158,7 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
                 frames.awaitInflight(settings.eventDeadline().toMillis() + 1000);
             }
             connection.close(CLOSE_WAIT_MILLIS);
-            LOG.info("Closed the Lark long connection {}", connection.endpoint());
+            LOG.info("Closed the Lark long connection {}", connection.target());
         }
         if (frames != null) {
             frames.clear();
@@ -188,7 +188,7 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
                 });
     }
 
-    private CompletableFuture<LongConnection> dial(LongConnectionEndpoint target) {
+    private CompletableFuture<LongConnection> dial(DiscoveredConnection target) {
         config = config.merge(target.clientConfig());
         LOG.debug("Dialing the Lark long connection {}", target);
         return new LongConnection(target, this).open(port, settings.connectTimeout(), MAX_MESSAGE_BYTES);
@@ -203,7 +203,7 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
                 status = new Status(State.CONNECTED, null, null, Instant.now());
                 connection.keepalive = new Keepalive(connection, port, settings, this);
                 connection.keepalive.start();
-                LOG.info("Lark long connection established: {}", connection.endpoint());
+                LOG.info("Lark long connection established: {}", connection.target());
             } else {
                 connection.abort();
                 return;
@@ -269,7 +269,7 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
             nextAttempt = port.schedule(delay, this::attempt);
         }
         connection.abort();
-        LOG.warn("Lark long connection {} lost: {}; reconnecting in {} ms", connection.endpoint(), reason, delay);
+        LOG.warn("Lark long connection {} lost: {}; reconnecting in {} ms", connection.target(), reason, delay);
     }
 
     private long jitter(ClientConfig now) {
@@ -318,7 +318,7 @@ public final class WebSocketTransport implements EventTransport, LongConnection.
 
     @Override
     public void sendLarkPing(LongConnection connection) {
-        connection.send(FrameCodec.encode(Frame.ping(connection.endpoint().serviceId())));
+        connection.send(FrameCodec.encode(Frame.ping(connection.target().serviceId())));
         FrameDispatcher frames = dispatcher;
         if (frames != null) {
             frames.expireFragments();

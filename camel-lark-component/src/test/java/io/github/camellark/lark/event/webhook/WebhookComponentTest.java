@@ -14,10 +14,13 @@ import org.apache.camel.component.webhook.WebhookComponent;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code webhook:lark:events}: the Camel-native way, through camel-webhook and platform-http (Camel 4.18 needs
- * {@code webhookComponentName=platform-http}). Registration is a no-op since Lark's URL is set in its console.
+ * {@code webhookComponentName=platform-http}). It is an alias of {@code lark:events?transport=webhook} on camel-webhook's
+ * path: same handler, same served path and per-path checks, same body limit. Registration is a no-op since Lark's URL
+ * is set in its console.
  */
 class WebhookComponentTest extends WebhookTestSupport {
 
@@ -94,5 +97,52 @@ class WebhookComponentTest extends WebhookTestSupport {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isIn(404, 405);
+    }
+
+    @Test
+    void theAliasSharesItsPathWithTheConsumersOfLarkEventsOverWebhook() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("lark:events?transport=webhook&webhookPath=/lark/hook").to("mock:other");
+            }
+        });
+        getMockEndpoint("mock:events").expectedMessageCount(1);
+        getMockEndpoint("mock:other").expectedMessageCount(1);
+
+        assertThat(pushEncrypted("/lark/hook", LarkBodies.messageReceived("hook-ev-3", VERIFICATION_TOKEN, "hi")).statusCode())
+                .isEqualTo(200);
+
+        MockEndpoint.assertIsSatisfied(context);
+    }
+
+    @Test
+    void theAliasGetsTheSamePerPathCheckAsLarkEventsOverWebhook() {
+        RouteBuilder disagreeing = new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("lark:events?transport=webhook&webhookPath=/lark/hook&maxEventBodySize=2048").to("mock:other");
+            }
+        };
+
+        assertThatThrownBy(() -> context.addRoutes(disagreeing))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot share the webhook path /lark/hook")
+                .hasMessageContaining("maxEventBodySize (2048 here, 1048576 there)");
+    }
+
+    @Test
+    void theAliasRefusesABodyOverItsLimit() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("webhook:lark:events?webhookPath=/lark/small&maxEventBodySize=1024").to("mock:small");
+            }
+        });
+
+        HttpResponse<String> response = push("/lark/small", "{\"padding\":\"" + "x".repeat(2048) + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(getMockEndpoint("mock:small").getReceivedCounter()).isZero();
     }
 }

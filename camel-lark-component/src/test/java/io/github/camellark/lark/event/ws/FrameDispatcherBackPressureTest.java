@@ -49,8 +49,8 @@ class FrameDispatcherBackPressureTest {
     }
 
     private LongConnection open() throws Exception {
-        LongConnectionEndpoint endpoint = LongConnectionEndpoint.of(URI.create("ws://127.0.0.1:1/ws?service_id=1&device_id=d"), null);
-        LongConnection connection = new LongConnection(endpoint, new LongConnection.Handler() {
+        DiscoveredConnection target = DiscoveredConnection.of(URI.create("ws://127.0.0.1:1/ws?service_id=1&device_id=d"), null);
+        LongConnection connection = new LongConnection(target, new LongConnection.Handler() {
             @Override
             public void onMessage(LongConnection c, byte[] message) {
             }

@@ -3,7 +3,7 @@ package io.github.camellark.lark.event.ws;
 import java.time.Duration;
 import java.util.Map;
 
-import io.github.camellark.lark.health.ConsumerStatus.State;
+import io.github.camellark.lark.event.ConnectionStatus.State;
 import io.github.camellark.lark.support.TunnelProxy;
 import io.github.camellark.lark.testkit.ws.HandshakeRejection;
 import io.github.camellark.lark.testkit.ws.WsConnection;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.camellark.lark.health.ConsumerStatus.State;
+import io.github.camellark.lark.event.ConnectionStatus.State;
 import io.github.camellark.lark.testkit.events.EventUser;
 import io.github.camellark.lark.testkit.events.LarkEvent;
 import io.github.camellark.lark.testkit.events.RetrySchedule;

@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkEndpoint;
-import io.github.camellark.lark.health.ConsumerStatus;
+import io.github.camellark.lark.event.ConnectionStatus;
 import io.github.camellark.lark.health.LarkConsumerHealthCheck;
 import io.github.camellark.lark.support.LogCapture;
 import io.github.camellark.lark.testkit.events.AppIdentity;
@@ -102,6 +102,6 @@ abstract class LongConnectionTestSupport extends CamelTestSupport {
     }
 
     protected static void awaitConnected(WebSocketTransport transport) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> transport.status().state() == ConsumerStatus.State.CONNECTED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> transport.status().state() == ConnectionStatus.State.CONNECTED);
     }
 }

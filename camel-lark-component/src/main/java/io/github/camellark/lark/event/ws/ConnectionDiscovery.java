@@ -16,7 +16,7 @@ import io.github.camellark.lark.client.LarkRequest;
  * {@link LarkClient} (envelope reader, retries) as every other call. The official SDKs treat code 1 (system busy) and
  * 1000040343 (internal error) as worth retrying and any other non-zero code as final.
  */
-final class EndpointDiscovery {
+final class ConnectionDiscovery {
 
     static final String PATH = "/callback/ws/endpoint";
     private static final long SYSTEM_BUSY = 1;
@@ -26,14 +26,14 @@ final class EndpointDiscovery {
     private final String appId;
     private final String appSecret;
 
-    EndpointDiscovery(LarkClient client, String appId, String appSecret) {
+    ConnectionDiscovery(LarkClient client, String appId, String appSecret) {
         this.client = client;
         this.appId = appId;
         this.appSecret = appSecret;
     }
 
-    /** Completes with the endpoint, or fails with a {@link LongConnectionException} saying whether to retry. */
-    CompletableFuture<LongConnectionEndpoint> discover() {
+    /** Completes with where to dial, or fails with a {@link LongConnectionException} saying whether to retry. */
+    CompletableFuture<DiscoveredConnection> discover() {
         Map<String, String> credentials = new LinkedHashMap<>();
         credentials.put("AppID", appId);
         credentials.put("AppSecret", appSecret);
@@ -42,7 +42,7 @@ final class EndpointDiscovery {
             if (error != null) {
                 throw refused(LarkClient.unwrap(error));
             }
-            return endpoint(reply);
+            return connection(reply);
         });
     }
 
@@ -63,13 +63,13 @@ final class EndpointDiscovery {
         return LongConnectionException.retryable("Endpoint discovery " + PATH + " failed: " + error.getMessage(), error);
     }
 
-    private LongConnectionEndpoint endpoint(LarkReply reply) {
+    private DiscoveredConnection connection(LarkReply reply) {
         Map<String, Object> data = reply.data();
         if (!(data.get("URL") instanceof String url) || url.isEmpty()) {
             throw LongConnectionException.retryable("Endpoint discovery " + PATH + " answered without a URL", null);
         }
         try {
-            return LongConnectionEndpoint.of(URI.create(url), data.get("ClientConfig") instanceof Map<?, ?> c ? c : null);
+            return DiscoveredConnection.of(URI.create(url), data.get("ClientConfig") instanceof Map<?, ?> c ? c : null);
         } catch (IllegalArgumentException e) {
             // the URL carries Lark's access key and ticket: neither it nor the parser's message (which quotes it) is kept
             throw LongConnectionException.retryable("Endpoint discovery answered a URL that is not valid", null);

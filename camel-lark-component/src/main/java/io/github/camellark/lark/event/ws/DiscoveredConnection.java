@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Where to dial, as endpoint discovery answered. The URL carries an access key and a ticket: never log it, use
+ * Where to dial, as connection discovery answered. The URL carries an access key and a ticket: never log it, use
  * {@link #toString()}.
  *
  * @param url          the wss URL to dial
@@ -14,9 +14,9 @@ import java.util.Map;
  * @param connectionId the URL's {@code device_id}, which identifies the connection in logs
  * @param clientConfig the ClientConfig object of the reply, or null
  */
-record LongConnectionEndpoint(URI url, int serviceId, String connectionId, Map<?, ?> clientConfig) {
+record DiscoveredConnection(URI url, int serviceId, String connectionId, Map<?, ?> clientConfig) {
 
-    static LongConnectionEndpoint of(URI url, Map<?, ?> clientConfig) {
+    static DiscoveredConnection of(URI url, Map<?, ?> clientConfig) {
         String serviceId = queryParam(url, "service_id");
         int service;
         try {
@@ -24,7 +24,7 @@ record LongConnectionEndpoint(URI url, int serviceId, String connectionId, Map<?
         } catch (NumberFormatException e) {
             throw LongConnectionException.retryable("The long connection URL has a service_id that is not a number", null);
         }
-        return new LongConnectionEndpoint(url, service, queryParam(url, "device_id"), clientConfig);
+        return new DiscoveredConnection(url, service, queryParam(url, "device_id"), clientConfig);
     }
 
     private static String queryParam(URI url, String name) {

@@ -1,9 +1,14 @@
-package io.github.camellark.lark.event;
+package io.github.camellark.lark;
 
-import io.github.camellark.lark.AppCredentials;
-import io.github.camellark.lark.LarkEndpoint;
-import io.github.camellark.lark.health.ConsumerStatus;
+import io.github.camellark.lark.event.ConnectionSettings;
+import io.github.camellark.lark.event.ConnectionStatus;
+import io.github.camellark.lark.event.DefaultEventPipeline;
+import io.github.camellark.lark.event.EventRoute;
+import io.github.camellark.lark.event.EventSources;
+import io.github.camellark.lark.event.EventStatistics;
+import io.github.camellark.lark.event.SharedEventSource;
 import io.github.camellark.lark.health.LarkConsumerHealthCheck;
+import io.github.camellark.lark.metrics.ConsumerFigures;
 import io.github.camellark.lark.metrics.Micrometer;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
@@ -21,7 +26,7 @@ import org.apache.camel.support.service.ServiceHelper;
  * event, and keeps its own filter, repository and route. Its health check reports the shared connection.
  */
 @ManagedResource(description = "Lark events consumer")
-public class LarkEventsConsumer extends DefaultConsumer {
+public class LarkEventsConsumer extends DefaultConsumer implements ConsumerFigures {
 
     private static final EventStatistics NO_EVENTS = new EventStatistics();
 
@@ -47,13 +52,15 @@ public class LarkEventsConsumer extends DefaultConsumer {
         ServiceHelper.startService(pipeline);
         member = new SharedEventSource.Member(name(), pipeline, this::getExceptionHandler);
         try {
-            source = getEndpoint().getComponent().eventSources().join(getEndpoint(), member);
+            ConnectionSettings settings = ConnectionSettings.of(getEndpoint().getConfiguration(), getEndpoint().baseUri());
+            source = getEndpoint().getComponent().eventSources().join(settings, member, getEndpoint()::createEventTransport);
         } catch (Exception e) {
             ServiceHelper.stopService(pipeline);
             throw e;
         }
         reportConnectionHealth();
-        meters = Micrometer.bind(this);
+        meters = Micrometer.bindConsumer(getEndpoint().getCamelContext(), getEndpoint().getConfiguration().getAppId(),
+                getRouteId(), this);
     }
 
     @Override
@@ -80,6 +87,7 @@ public class LarkEventsConsumer extends DefaultConsumer {
     }
 
     /** The figures of the pipeline since the consumer started; all zero while it is stopped. */
+    @Override
     public EventStatistics statistics() {
         DefaultEventPipeline now = pipeline;
         return now == null ? NO_EVENTS : now.statistics();
@@ -107,11 +115,13 @@ public class LarkEventsConsumer extends DefaultConsumer {
     }
 
     @ManagedAttribute(description = "Events in their route now")
+    @Override
     public int getEventsInRoute() {
         return statistics().eventsInRoute();
     }
 
     @ManagedAttribute(description = "Events accepted and waiting for their chat's turn or a routing thread")
+    @Override
     public int getQueuedEvents() {
         DefaultEventPipeline now = pipeline;
         return now == null ? 0 : now.queuedEvents();
@@ -120,34 +130,37 @@ public class LarkEventsConsumer extends DefaultConsumer {
     @ManagedAttribute(description = "State of the long connection: CONNECTING, CONNECTED, RECONNECTING, FAILED, STOPPED;"
                                     + " NONE for the webhook")
     public String getConnectionState() {
-        ConsumerStatus status = connectionStatus();
+        ConnectionStatus status = connectionStatus();
         return status == null ? "NONE" : status.state().name();
     }
 
     @ManagedAttribute(description = "Times the long connection was established")
+    @Override
     public long getConnectCount() {
         return connectionDetail("lark.connects");
     }
 
     @ManagedAttribute(description = "Times the long connection was established again after a drop")
+    @Override
     public long getReconnectCount() {
         return connectionDetail("lark.reconnects");
     }
 
     @ManagedAttribute(description = "Why the long connection is not connected (the last error), or empty")
     public String getConnectionLastError() {
-        ConsumerStatus status = connectionStatus();
+        ConnectionStatus status = connectionStatus();
         return status == null || status.reason() == null ? "" : status.reason();
     }
 
     /** The shared connection's status; null for the webhook or while stopped. */
-    public ConsumerStatus connectionStatus() {
+    @Override
+    public ConnectionStatus connectionStatus() {
         SharedEventSource connection = source;
         return connection == null ? null : connection.status();
     }
 
     private long connectionDetail(String name) {
-        ConsumerStatus status = connectionStatus();
+        ConnectionStatus status = connectionStatus();
         Object value = status == null ? null : status.details().get(name);
         return value instanceof Number number ? number.longValue() : 0;
     }

@@ -1,10 +1,11 @@
-package io.github.camellark.lark.health;
+package io.github.camellark.lark.event;
 
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * What an events consumer's transport reports about itself, read by {@link LarkConsumerHealthCheck}.
+ * Where an event connection to Lark is (the long connection; a webhook has none to report): what its transport tells
+ * the consumers' health checks, management attributes and meters.
  *
  * @param state   where the transport is
  * @param reason  why it is not connected (null when connected)
@@ -12,7 +13,7 @@ import java.util.Map;
  * @param since   when the state was entered
  * @param details extra facts for the health check result (connection id, reconnect count ...)
  */
-public record ConsumerStatus(State state, String reason, Throwable error, Instant since, Map<String, Object> details) {
+public record ConnectionStatus(State state, String reason, Throwable error, Instant since, Map<String, Object> details) {
 
     public enum State {
         /** Started, first connection not established yet. */
@@ -27,7 +28,7 @@ public record ConsumerStatus(State state, String reason, Throwable error, Instan
         STOPPED
     }
 
-    public ConsumerStatus {
+    public ConnectionStatus {
         details = details == null ? Map.of() : Map.copyOf(details);
     }
 }

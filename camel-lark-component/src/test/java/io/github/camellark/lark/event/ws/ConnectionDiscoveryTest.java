@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Step 1 of the long connection: POST /callback/ws/endpoint and what its answers mean. */
-class EndpointDiscoveryTest extends LarkTestSupport {
+class ConnectionDiscoveryTest extends LarkTestSupport {
 
     private static final String URL = "wss://msg-frontier.example/ws/v2?fpid=493&aid=552564&device_id=dev-7"
                                       + "&access_key=ak-never-logged&service_id=33554678&ticket=ticket-never-logged";
@@ -36,10 +36,10 @@ class EndpointDiscoveryTest extends LarkTestSupport {
         engine.close();
     }
 
-    private CompletableFuture<LongConnectionEndpoint> discover(long timeoutMillis) {
+    private CompletableFuture<DiscoveredConnection> discover(long timeoutMillis) {
         LarkClient client = engine.client(URI.create(lark.baseUrl()), TokenProvider.NONE, engine.transport(),
                 Duration.ofMillis(timeoutMillis));
-        return new EndpointDiscovery(client, APP_ID, APP_SECRET).discover();
+        return new ConnectionDiscovery(client, APP_ID, APP_SECRET).discover();
     }
 
     private LongConnectionException failure(long timeoutMillis) {
@@ -61,13 +61,13 @@ class EndpointDiscoveryTest extends LarkTestSupport {
                 + "\"URL\":\"" + URL + "\",\"ClientConfig\":{\"ReconnectCount\":-1,\"ReconnectInterval\":120,"
                 + "\"ReconnectNonce\":30,\"PingInterval\":90}}}")));
 
-        LongConnectionEndpoint endpoint = discover(5000).get(10, TimeUnit.SECONDS);
+        DiscoveredConnection discovered = discover(5000).get(10, TimeUnit.SECONDS);
 
-        assertThat(endpoint.url()).isEqualTo(URI.create(URL));
-        assertThat(endpoint.serviceId()).isEqualTo(33554678);
-        assertThat(endpoint.connectionId()).isEqualTo("dev-7");
-        assertThat(ClientConfig.DEFAULTS.merge(endpoint.clientConfig())).isEqualTo(new ClientConfig(90, -1, 120, 30));
-        assertThat(endpoint.toString()).contains("msg-frontier.example/ws/v2", "dev-7")
+        assertThat(discovered.url()).isEqualTo(URI.create(URL));
+        assertThat(discovered.serviceId()).isEqualTo(33554678);
+        assertThat(discovered.connectionId()).isEqualTo("dev-7");
+        assertThat(ClientConfig.DEFAULTS.merge(discovered.clientConfig())).isEqualTo(new ClientConfig(90, -1, 120, 30));
+        assertThat(discovered.toString()).contains("msg-frontier.example/ws/v2", "dev-7")
                 .doesNotContain("ak-never-logged", "ticket-never-logged");
         lark.verify(postRequestedFor(urlPathEqualTo("/callback/ws/endpoint"))
                 .withHeader("locale", equalTo("zh"))
@@ -121,7 +121,7 @@ class EndpointDiscoveryTest extends LarkTestSupport {
 
     @Test
     void aServiceIdThatIsNotANumberIsRefused() {
-        assertThatThrownBy(() -> LongConnectionEndpoint.of(URI.create("wss://h/ws?service_id=abc"), null))
+        assertThatThrownBy(() -> DiscoveredConnection.of(URI.create("wss://h/ws?service_id=abc"), null))
                 .isInstanceOf(LongConnectionException.class).hasMessageContaining("service_id");
     }
 }

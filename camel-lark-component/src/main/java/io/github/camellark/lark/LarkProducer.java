@@ -1,12 +1,12 @@
-package io.github.camellark.lark.producer;
+package io.github.camellark.lark;
 
 import java.util.concurrent.CompletableFuture;
 
-import io.github.camellark.lark.AppCredentials;
-import io.github.camellark.lark.LarkConstants;
-import io.github.camellark.lark.LarkEndpoint;
 import io.github.camellark.lark.client.LarkClient;
 import io.github.camellark.lark.health.LarkProducerHealthCheck;
+import io.github.camellark.lark.producer.LarkCall;
+import io.github.camellark.lark.producer.LarkParam;
+import io.github.camellark.lark.producer.ResourceHandler;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheckHelper;
@@ -48,7 +48,8 @@ public class LarkProducer extends DefaultAsyncProducer {
         healthChecks = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthChecks != null) {
-            healthCheck = new LarkProducerHealthCheck("producer:" + URISupport.sanitizeUri(endpoint.getEndpointUri()), endpoint);
+            healthCheck = new LarkProducerHealthCheck("producer:" + URISupport.sanitizeUri(endpoint.getEndpointUri()),
+                    endpoint.statistics(), endpoint::flowControl);
             healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
             healthChecks.addHealthCheck(healthCheck);
         }
