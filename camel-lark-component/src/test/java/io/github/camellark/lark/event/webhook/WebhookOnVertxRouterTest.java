@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camellark.lark.event.LarkEventsConsumer;
+import io.github.camellark.lark.LarkEventsConsumer;
 import io.github.camellark.lark.support.WebhookTestSupport;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
