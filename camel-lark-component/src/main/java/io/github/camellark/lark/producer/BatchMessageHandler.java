@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.client.LarkRequest;
+import io.github.camellark.lark.operation.BatchMessageOperation;
 import io.github.camellark.lark.content.LarkContent;
 import io.github.camellark.lark.content.LegacyMessageBody;
 import io.github.camellark.lark.content.MsgType;
@@ -19,7 +20,7 @@ import io.github.camellark.lark.content.MsgType;
  * {@code lark:batchMessage}: send one message to many users and departments (the legacy v4 batch_send), then recall it
  * or read its statistics (lark-rest-api.md section 4).
  */
-public final class BatchMessageHandler implements ResourceHandler {
+public final class BatchMessageHandler implements ResourceHandler<BatchMessageOperation> {
 
     static final String BATCH_MESSAGE = "/open-apis/im/v1/batch_messages/{}";
     static final List<String> TARGET_FIELDS = List.of("department_ids", "open_ids", "user_ids", "union_ids");
@@ -28,19 +29,18 @@ public final class BatchMessageHandler implements ResourceHandler {
     static final Set<String> MSG_TYPES = Set.of(MsgType.TEXT, MsgType.POST, MsgType.IMAGE, MsgType.SHARE_CHAT, MsgType.INTERACTIVE);
 
     @Override
-    public CompletableFuture<Void> handle(LarkCall call) {
-        switch (call.operation()) {
-            case "send":
-                return send(call);
-            case "recall":
-                return call.sendForData(LarkRequest.delete(BATCH_MESSAGE, call.require(LarkParam.BATCH_MESSAGE_ID)));
-            case "readUser":
-                return call.sendForData(LarkRequest.get(BATCH_MESSAGE + "/read_user", call.require(LarkParam.BATCH_MESSAGE_ID)));
-            case "progress":
-                return call.sendForData(LarkRequest.get(BATCH_MESSAGE + "/get_progress", call.require(LarkParam.BATCH_MESSAGE_ID)));
-            default:
-                throw new IllegalArgumentException("lark:batchMessage has no operation '" + call.operation() + "'");
-        }
+    public Class<BatchMessageOperation> operations() {
+        return BatchMessageOperation.class;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(BatchMessageOperation operation, LarkCall call) {
+        return switch (operation) {
+            case SEND -> send(call);
+            case RECALL -> call.sendForData(LarkRequest.delete(BATCH_MESSAGE, call.require(LarkParam.BATCH_MESSAGE_ID)));
+            case READ_USER -> call.sendForData(LarkRequest.get(BATCH_MESSAGE + "/read_user", call.require(LarkParam.BATCH_MESSAGE_ID)));
+            case PROGRESS -> call.sendForData(LarkRequest.get(BATCH_MESSAGE + "/get_progress", call.require(LarkParam.BATCH_MESSAGE_ID)));
+        };
     }
 
     /**

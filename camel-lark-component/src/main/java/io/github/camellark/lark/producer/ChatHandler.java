@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.client.LarkRequest;
+import io.github.camellark.lark.operation.ChatOperation;
 
 /**
  * {@code lark:chat}: create a group chat (body: the chat's fields as a Map or JSON) and add members to one (body: the
@@ -14,22 +15,23 @@ import io.github.camellark.lark.client.LarkRequest;
  * of that name ({@code user_id_type}, {@code set_bot_manager} and {@code uuid} for create; {@code member_id_type} and
  * {@code succeed_type} for addMembers); options and headers win.
  */
-final class ChatHandler implements ResourceHandler {
+final class ChatHandler implements ResourceHandler<ChatOperation> {
 
     /** Per call Lark takes at most 50 users and 5 bots (lark-rest-api.md §11). */
     static final int MAX_USERS = 50;
     static final int MAX_BOTS = 5;
 
     @Override
-    public CompletableFuture<Void> handle(LarkCall call) {
-        switch (call.operation()) {
-            case "create":
-                return create(call);
-            case "addMembers":
-                return addMembers(call);
-            default:
-                throw new IllegalArgumentException("lark:chat has no operation " + call.operation());
-        }
+    public Class<ChatOperation> operations() {
+        return ChatOperation.class;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(ChatOperation operation, LarkCall call) {
+        return switch (operation) {
+            case CREATE -> create(call);
+            case ADD_MEMBERS -> addMembers(call);
+        };
     }
 
     private CompletableFuture<Void> create(LarkCall call) {

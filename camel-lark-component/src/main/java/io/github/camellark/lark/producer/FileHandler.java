@@ -8,10 +8,11 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.client.LarkRequest;
+import io.github.camellark.lark.operation.FileOperation;
 import io.github.camellark.lark.client.Multipart;
 
 /** {@code lark:file}: upload (multipart file_type, file_name, duration + file) and download. */
-final class FileHandler implements ResourceHandler {
+final class FileHandler implements ResourceHandler<FileOperation> {
 
     private static final List<String> FILE_TYPES = List.of("opus", "mp4", "pdf", "doc", "xls", "ppt", "stream");
     /** Office extensions Lark files under the same type as their legacy form. */
@@ -22,15 +23,16 @@ final class FileHandler implements ResourceHandler {
             "ppt", "ppt", "pptx", "ppt");
 
     @Override
-    public CompletableFuture<Void> handle(LarkCall call) {
-        switch (call.operation()) {
-            case "upload":
-                return upload(call);
-            case "download":
-                return download(call);
-            default:
-                throw new IllegalArgumentException("lark:file has no operation " + call.operation());
-        }
+    public Class<FileOperation> operations() {
+        return FileOperation.class;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(FileOperation operation, LarkCall call) {
+        return switch (operation) {
+            case UPLOAD -> upload(call);
+            case DOWNLOAD -> download(call);
+        };
     }
 
     private CompletableFuture<Void> upload(LarkCall call) {

@@ -6,23 +6,25 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.client.LarkRequest;
+import io.github.camellark.lark.operation.ImageOperation;
 import io.github.camellark.lark.client.Multipart;
 
 /** {@code lark:image}: upload (multipart image_type + image) and download. */
-final class ImageHandler implements ResourceHandler {
+final class ImageHandler implements ResourceHandler<ImageOperation> {
 
     private static final Set<String> IMAGE_TYPES = Set.of("message", "avatar");
 
     @Override
-    public CompletableFuture<Void> handle(LarkCall call) {
-        switch (call.operation()) {
-            case "upload":
-                return upload(call);
-            case "download":
-                return download(call);
-            default:
-                throw new IllegalArgumentException("lark:image has no operation " + call.operation());
-        }
+    public Class<ImageOperation> operations() {
+        return ImageOperation.class;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(ImageOperation operation, LarkCall call) {
+        return switch (operation) {
+            case UPLOAD -> upload(call);
+            case DOWNLOAD -> download(call);
+        };
     }
 
     private CompletableFuture<Void> upload(LarkCall call) {

@@ -17,6 +17,7 @@ import io.github.camellark.lark.client.LarkClient;
 import io.github.camellark.lark.client.LarkReply;
 import io.github.camellark.lark.client.LarkRequest;
 import io.github.camellark.lark.client.Pages;
+import io.github.camellark.lark.operation.LarkOperation;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -30,11 +31,11 @@ public final class LarkCall {
     static final int MAX_UUID_LENGTH = 50;
 
     private final Exchange exchange;
-    private final String operation;
+    private final LarkOperation operation;
     private final LarkConfiguration configuration;
     private final LarkClient client;
 
-    public LarkCall(Exchange exchange, String operation, LarkConfiguration configuration, LarkClient client) {
+    public LarkCall(Exchange exchange, LarkOperation operation, LarkConfiguration configuration, LarkClient client) {
         this.exchange = exchange;
         this.operation = operation;
         this.configuration = configuration;
@@ -45,8 +46,13 @@ public final class LarkCall {
         return exchange;
     }
 
-    public String operation() {
+    public LarkOperation operation() {
         return operation;
+    }
+
+    /** The operation's URI name, for error messages. */
+    public String operationName() {
+        return operation.uriName();
     }
 
     public LarkConfiguration configuration() {
@@ -87,7 +93,7 @@ public final class LarkCall {
     public String require(LarkParam param) {
         String value = param(param);
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("lark " + operation + " needs " + param.option() + ": set the endpoint option '"
+            throw new IllegalArgumentException("lark " + operationName() + " needs " + param.option() + ": set the endpoint option '"
                                                + param.option() + "' or the header '" + param.header() + "'");
         }
         return value;
@@ -124,7 +130,7 @@ public final class LarkCall {
             }
             return given;
         }
-        StringBuilder seed = new StringBuilder(exchange.getExchangeId()).append('\n').append(operation);
+        StringBuilder seed = new StringBuilder(exchange.getExchangeId()).append('\n').append(operationName());
         for (Object part : parts) {
             seed.append('\n').append(part);
         }

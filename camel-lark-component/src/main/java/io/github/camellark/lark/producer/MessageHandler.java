@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.client.LarkRequest;
+import io.github.camellark.lark.operation.MessageOperation;
 import io.github.camellark.lark.content.ContentJson;
 import io.github.camellark.lark.content.LarkContent;
 import io.github.camellark.lark.content.MsgType;
@@ -17,7 +18,7 @@ import io.github.camellark.lark.content.MsgType;
  * {@code lark:message}: send, reply, edit, recall, forward, mergeForward, forwardThread, readUsers, list, get,
  * getResource and pushFollowUp on Lark's im/v1 message API (lark-rest-api.md section 3).
  */
-public final class MessageHandler implements ResourceHandler {
+public final class MessageHandler implements ResourceHandler<MessageOperation> {
 
     static final String MESSAGES = "/open-apis/im/v1/messages";
     static final String MESSAGE = MESSAGES + "/{}";
@@ -25,36 +26,27 @@ public final class MessageHandler implements ResourceHandler {
     private final MessageForwards forwards = new MessageForwards();
 
     @Override
-    public CompletableFuture<Void> handle(LarkCall call) {
-        switch (call.operation()) {
-            case "send":
-                return send(call);
-            case "reply":
-                return reply(call);
-            case "edit":
-                return edit(call);
-            case "recall":
-                return call.sendForData(LarkRequest.delete(MESSAGE, call.require(LarkParam.MESSAGE_ID)));
-            case "forward":
-                return forwards.forward(call);
-            case "mergeForward":
-                return forwards.mergeForward(call);
-            case "forwardThread":
-                return forwards.forwardThread(call);
-            case "readUsers":
-                return readUsers(call);
-            case "list":
-                return list(call);
-            case "get":
-                return call.sendForData(LarkRequest.get(MESSAGE, call.require(LarkParam.MESSAGE_ID))
-                        .query("user_id_type", call.param(LarkParam.USER_ID_TYPE)));
-            case "getResource":
-                return getResource(call);
-            case "pushFollowUp":
-                return pushFollowUp(call);
-            default:
-                throw new IllegalArgumentException("lark:message has no operation '" + call.operation() + "'");
-        }
+    public Class<MessageOperation> operations() {
+        return MessageOperation.class;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(MessageOperation operation, LarkCall call) {
+        return switch (operation) {
+            case SEND -> send(call);
+            case REPLY -> reply(call);
+            case EDIT -> edit(call);
+            case RECALL -> call.sendForData(LarkRequest.delete(MESSAGE, call.require(LarkParam.MESSAGE_ID)));
+            case FORWARD -> forwards.forward(call);
+            case MERGE_FORWARD -> forwards.mergeForward(call);
+            case FORWARD_THREAD -> forwards.forwardThread(call);
+            case READ_USERS -> readUsers(call);
+            case LIST -> list(call);
+            case GET -> call.sendForData(LarkRequest.get(MESSAGE, call.require(LarkParam.MESSAGE_ID))
+                    .query("user_id_type", call.param(LarkParam.USER_ID_TYPE)));
+            case GET_RESOURCE -> getResource(call);
+            case PUSH_FOLLOW_UP -> pushFollowUp(call);
+        };
     }
 
     /** POST /im/v1/messages?receive_id_type=: content as a JSON string, a uuid so that a retry posts at most once. */

@@ -4,22 +4,23 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.client.LarkRequest;
+import io.github.camellark.lark.operation.PinOperation;
 
 /** {@code lark:pin}: pin a message in its chat, unpin it, list a chat's pins (newest first). */
-final class PinHandler implements ResourceHandler {
+final class PinHandler implements ResourceHandler<PinOperation> {
 
     @Override
-    public CompletableFuture<Void> handle(LarkCall call) {
-        switch (call.operation()) {
-            case "create":
-                return create(call);
-            case "delete":
-                return delete(call);
-            case "list":
-                return list(call);
-            default:
-                throw new IllegalArgumentException("lark:pin has no operation " + call.operation());
-        }
+    public Class<PinOperation> operations() {
+        return PinOperation.class;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(PinOperation operation, LarkCall call) {
+        return switch (operation) {
+            case CREATE -> create(call);
+            case DELETE -> delete(call);
+            case LIST -> list(call);
+        };
     }
 
     private CompletableFuture<Void> create(LarkCall call) {

@@ -5,25 +5,26 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.client.LarkRequest;
+import io.github.camellark.lark.operation.ReactionOperation;
 
 /** {@code lark:reaction}: add an emoji reaction to a message, list a message's reactions, delete one. */
-final class ReactionHandler implements ResourceHandler {
+final class ReactionHandler implements ResourceHandler<ReactionOperation> {
 
     /** Lark lists at most 50 reactions a page (lark-rest-api.md §6.2). */
     static final int MAX_PAGE_SIZE = 50;
 
     @Override
-    public CompletableFuture<Void> handle(LarkCall call) {
-        switch (call.operation()) {
-            case "create":
-                return create(call);
-            case "list":
-                return list(call);
-            case "delete":
-                return delete(call);
-            default:
-                throw new IllegalArgumentException("lark:reaction has no operation " + call.operation());
-        }
+    public Class<ReactionOperation> operations() {
+        return ReactionOperation.class;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(ReactionOperation operation, LarkCall call) {
+        return switch (operation) {
+            case CREATE -> create(call);
+            case LIST -> list(call);
+            case DELETE -> delete(call);
+        };
     }
 
     private CompletableFuture<Void> create(LarkCall call) {

@@ -135,7 +135,7 @@ final class Uploads {
     static CompletableFuture<Void> download(LarkCall call, LarkRequest.Builder request) {
         return call.send(request.download()).thenAccept(reply -> {
             if (reply.stream() == null) {
-                throw new IllegalStateException("lark " + call.operation() + ": Lark answered JSON instead of the file");
+                throw new IllegalStateException("lark " + call.operationName() + ": Lark answered JSON instead of the file");
             }
             Message in = call.in();
             in.setBody(reply.stream());

@@ -45,7 +45,7 @@ class ComponentDocSyncTest {
         Set<String> catalogOperations = new TreeSet<>();
         catalog().path("properties").path("operation").path("enum").forEach(op -> catalogOperations.add(op.asText()));
         Set<String> resourceOperations = new TreeSet<>();
-        Arrays.stream(LarkResource.values()).forEach(resource -> resourceOperations.addAll(resource.operations()));
+        Arrays.stream(LarkResource.values()).forEach(resource -> resourceOperations.addAll(resource.operationNames()));
         Set<String> catalogResources = new TreeSet<>();
         catalog().path("properties").path("resource").path("enum").forEach(r -> catalogResources.add(r.asText()));
 
@@ -59,7 +59,7 @@ class ComponentDocSyncTest {
         String page = Files.readString(PAGE, StandardCharsets.UTF_8);
         List<String> missing = new ArrayList<>();
         for (LarkResource resource : LarkResource.values()) {
-            for (String operation : resource.operations()) {
+            for (String operation : resource.operationNames()) {
                 if (!OperationTables.of(page).documents(resource.uriName(), operation)) {
                     missing.add(resource.uriName() + " " + operation);
                 }
