@@ -13,15 +13,23 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camellark.lark.LarkConfiguration;
 import io.github.camellark.lark.LarkResource;
+import io.github.camellark.lark.operation.LarkOperation;
+import io.github.camellark.lark.producer.LarkCall;
+import io.github.camellark.lark.producer.ResourceHandler;
+import io.github.camellark.lark.producer.ResourceHandlers;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The component page shows exactly what {@code lark.json} declares: its option and header tables are generated from
- * the catalog, the catalog's operations are those of {@link LarkResource}, and each of them has a row in its resource's
- * operation table. Run with {@code -Dlark.docs.update=true} to rewrite the option and header tables.
+ * the catalog, the catalog's operations are those of the resources' operation enums ({@link LarkResource}), each of
+ * them has a row in its resource's operation table, and its resource's handler runs it. Run with {@code -Dlark.docs.update=true} to rewrite the option and header tables.
  */
 class ComponentDocSyncTest {
 
@@ -66,6 +74,39 @@ class ComponentDocSyncTest {
             }
         }
         assertThat(missing).as("operations without a row in their resource's table of docs/lark-component.md").isEmpty();
+    }
+
+    /**
+     * Every operation of every resource reaches its handler: the handler serves the resource's enum, and running each
+     * operation on an empty exchange fails (if at all) on the missing input, never as an operation the handler lacks.
+     */
+    @Test
+    void everyOperationOfEveryResourceIsDispatchedByItsHandler() throws Exception {
+        List<String> undispatched = new ArrayList<>();
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.start();
+            for (LarkResource resource : LarkResource.values()) {
+                if (!resource.isProducer()) {
+                    continue;
+                }
+                ResourceHandler<?> handler = ResourceHandlers.forResource(resource);
+                assertThat(handler.operations()).as("operation enum of the handler of lark:" + resource.uriName())
+                        .isEqualTo(resource.operationType());
+                for (LarkOperation operation : resource.operations()) {
+                    LarkCall call = new LarkCall(new DefaultExchange(context), operation, new LarkConfiguration(), null);
+                    try {
+                        handler.dispatch(call);
+                    } catch (UnsupportedOperationException | ClassCastException e) {
+                        undispatched.add(resource.uriName() + " " + operation.uriName() + ": " + e);
+                    } catch (RuntimeException expected) {
+                        // the empty exchange lacks the operation's input (or the client): the operation was dispatched
+                    } finally {
+                        handler.close();
+                    }
+                }
+            }
+        }
+        assertThat(undispatched).as("operations their resource's handler does not run").isEmpty();
     }
 
     @Test
