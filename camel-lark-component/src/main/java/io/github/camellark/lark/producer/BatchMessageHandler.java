@@ -1,9 +1,5 @@
 package io.github.camellark.lark.producer;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,13 +54,8 @@ public final class BatchMessageHandler implements ResourceHandler<BatchMessageOp
         }
         message(call, request);
         targets(request);
-        return call.send(LarkRequest.post("/open-apis/message/v4/batch_send/").json(request)).thenAccept(reply -> {
-            Map<String, Object> data = reply.data();
-            call.in().setBody(data);
-            if (data.get("message_id") != null) {
-                call.in().setHeader(LarkConstants.BATCH_MESSAGE_ID, data.get("message_id").toString());
-            }
-        });
+        return call.send(LarkRequest.post("/open-apis/message/v4/batch_send/").json(request))
+                .thenAccept(reply -> Results.dataWithId(call, reply.data(), "message_id", LarkConstants.BATCH_MESSAGE_ID));
     }
 
     /** Puts msg_type and content (or card) into the request in the form batch_send wants. */
@@ -108,23 +99,12 @@ public final class BatchMessageHandler implements ResourceHandler<BatchMessageOp
     private static void targets(Map<String, Object> request) {
         boolean any = false;
         for (String field : TARGET_FIELDS) {
-            Object value = request.get(field);
-            if (value == null) {
-                continue;
+            List<String> ids = IdLists.atMost(IdLists.from(request.get(field), field), MAX_TARGETS_PER_LIST,
+                    "lark batchMessage send: " + field);
+            if (ids != null) {
+                request.put(field, ids);
+                any |= !ids.isEmpty();
             }
-            List<String> ids = new ArrayList<>();
-            Collection<?> given = value instanceof Collection ? (Collection<?>) value : Arrays.asList(value.toString().split(","));
-            for (Object id : given) {
-                if (id != null && !id.toString().isBlank()) {
-                    ids.add(id.toString().trim());
-                }
-            }
-            if (ids.size() > MAX_TARGETS_PER_LIST) {
-                throw new IllegalArgumentException("lark batchMessage send: " + field + " holds " + ids.size()
-                                                   + " ids; Lark accepts at most " + MAX_TARGETS_PER_LIST + " per list");
-            }
-            request.put(field, ids);
-            any |= !ids.isEmpty();
         }
         if (!any) {
             throw new IllegalArgumentException("lark batchMessage send needs targets: a non-empty body field department_ids,"

@@ -44,15 +44,10 @@ final class CardHandler implements ResourceHandler<CardOperation> {
         String messageId = call.require(LarkParam.MESSAGE_ID);
         String content = ContentJson.serialize(card(call), call.client().mapper());
         // PATCH sets the card to the given content, so sending it twice is the same as sending it once
-        return call.sendForData(LarkRequest.patch(MessageHandler.MESSAGE, messageId)
+        return call.sendForData(LarkRequest.patch(MessagePaths.MESSAGE, messageId)
                 .json(Map.of("content", content))
                 .idempotent(true)
-                .rateLimitKey(cardRateLimitKey(messageId)));
-    }
-
-    /** Lark allows 5 updates a second of one card message, apart from the sends to its chat. */
-    static String cardRateLimitKey(String messageId) {
-        return "card " + messageId;
+                .rateLimitKey(RateLimitKeys.card(messageId)));
     }
 
     private CompletableFuture<Void> delayUpdate(LarkCall call) {

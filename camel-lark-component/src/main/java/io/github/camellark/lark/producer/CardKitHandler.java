@@ -114,7 +114,7 @@ final class CardKitHandler implements ResourceHandler<CardKitOperation> {
         if (sequence < 1 || sequence == Integer.MAX_VALUE) {
             throw new IllegalArgumentException("lark cardkit sequence must be between 1 and 2147483646, got " + sequence);
         }
-        LarkRequest.Builder built = request.build(cardId, call.uuid(cardId, call.param(LarkParam.ELEMENT_ID), sequence), sequence);
+        LarkRequest.Builder built = request.build(cardId, Uuids.of(call, RequestFields.none(call), cardId, call.param(LarkParam.ELEMENT_ID), sequence), sequence);
         return call.send(built).thenAccept(reply -> {
             call.in().setBody(reply.data());
             call.in().setHeader(LarkConstants.CARD_SEQUENCE, sequence + 1);

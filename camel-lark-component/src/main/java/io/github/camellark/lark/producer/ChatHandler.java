@@ -37,13 +37,13 @@ final class ChatHandler implements ResourceHandler<ChatOperation> {
     private CompletableFuture<Void> create(LarkCall call) {
         RequestFields fields = RequestFields.of(call);
         String userIdType = fields.param(LarkParam.USER_ID_TYPE, "user_id_type");
-        String uuid = MessageHandler.uuid(call, fields, fields.toMap());
+        String uuid = Uuids.of(call, fields, fields.toMap());
         Map<String, Object> chat = fields.toMap();
         Object setBotManager = chat.remove("set_bot_manager");
         chat.remove("user_id_type");
         chat.remove("uuid");
-        checkMax(IdLists.from(chat.get("user_id_list"), "user_id_list"), MAX_USERS, "lark chat create: user_id_list");
-        checkMax(IdLists.from(chat.get("bot_id_list"), "bot_id_list"), MAX_BOTS, "lark chat create: bot_id_list");
+        IdLists.atMost(IdLists.from(chat.get("user_id_list"), "user_id_list"), MAX_USERS, "lark chat create: user_id_list");
+        IdLists.atMost(IdLists.from(chat.get("bot_id_list"), "bot_id_list"), MAX_BOTS, "lark chat create: bot_id_list");
         Object name = chat.get("name");
         if ("public".equals(chat.get("chat_type")) && (name == null || name.toString().length() < 2)) {
             throw new IllegalArgumentException("lark chat create: a public chat needs a name of at least 2 characters, got "
@@ -76,11 +76,5 @@ final class ChatHandler implements ResourceHandler<ChatOperation> {
                     data.putIfAbsent("not_existed_id_list", List.of());
                     call.in().setBody(data);
                 });
-    }
-
-    private static void checkMax(List<String> ids, int max, String what) {
-        if (ids != null && ids.size() > max) {
-            throw new IllegalArgumentException(what + " is limited to " + max + " ids a call, got " + ids.size());
-        }
     }
 }

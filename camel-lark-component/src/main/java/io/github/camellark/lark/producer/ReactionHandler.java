@@ -37,14 +37,11 @@ final class ReactionHandler implements ResourceHandler<ReactionOperation> {
 
     private CompletableFuture<Void> list(LarkCall call) {
         String messageId = call.require(LarkParam.MESSAGE_ID);
-        Integer pageSize = Paging.pageSize(call, MAX_PAGE_SIZE);
         String emojiType = call.param(LarkParam.EMOJI_TYPE);
         String userIdType = call.param(LarkParam.USER_ID_TYPE);
-        return call.list(pageToken -> LarkRequest.get("/open-apis/im/v1/messages/{}/reactions", messageId)
+        return call.list(MAX_PAGE_SIZE, () -> LarkRequest.get("/open-apis/im/v1/messages/{}/reactions", messageId)
                 .query("reaction_type", emojiType)
-                .query("user_id_type", userIdType)
-                .query("page_size", pageSize)
-                .query("page_token", pageToken));
+                .query("user_id_type", userIdType));
     }
 
     private CompletableFuture<Void> delete(LarkCall call) {
