@@ -45,7 +45,7 @@ final class FileHandler implements ResourceHandler<FileOperation> {
         if (duration != null && duration < 0) {
             throw new IllegalArgumentException("lark file upload: duration (milliseconds) must not be negative, got " + duration);
         }
-        Uploads.Upload upload = Uploads.fromBody(call, Uploads.Limit.FILE);
+        MediaTransfers.Upload upload = MediaTransfers.fromBody(call, MediaTransfers.Limit.FILE);
         String fileName = call.param(LarkParam.FILE_NAME, upload.fileName());
         if (fileName == null || fileName.isBlank()) {
             throw new IllegalArgumentException("lark file upload needs fileName (Lark file_name, with its extension): set the option"
@@ -56,8 +56,8 @@ final class FileHandler implements ResourceHandler<FileOperation> {
         fields.put("file_type", givenType != null ? givenType : typeOf(fileName));
         fields.put("file_name", fileName);
         fields.put("duration", duration);
-        Multipart multipart = Multipart.of(fields, "file", fileName, Uploads.contentType(fileName), upload.source());
-        return Uploads.send(call, LarkRequest.post("/open-apis/im/v1/files"), multipart, upload, Uploads.Limit.FILE, "file_key",
+        Multipart multipart = Multipart.of(fields, "file", fileName, MediaTransfers.contentType(fileName), upload.source());
+        return MediaTransfers.send(call, LarkRequest.post("/open-apis/im/v1/files"), multipart, upload, MediaTransfers.Limit.FILE, "file_key",
                 LarkConstants.FILE_KEY);
     }
 
@@ -69,6 +69,6 @@ final class FileHandler implements ResourceHandler<FileOperation> {
     }
 
     private CompletableFuture<Void> download(LarkCall call) {
-        return Uploads.download(call, LarkRequest.get("/open-apis/im/v1/files/{}", call.require(LarkParam.FILE_KEY)));
+        return MediaTransfers.download(call, LarkRequest.get("/open-apis/im/v1/files/{}", call.require(LarkParam.FILE_KEY)));
     }
 }

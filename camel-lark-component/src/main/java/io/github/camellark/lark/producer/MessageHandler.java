@@ -136,7 +136,7 @@ public final class MessageHandler implements ResourceHandler<MessageOperation> {
         String messageId = call.require(LarkParam.MESSAGE_ID);
         String fileKey = call.require(LarkParam.FILE_KEY);
         String type = call.param(LarkParam.RESOURCE_TYPE, fileKey.startsWith("img_") ? "image" : "file");
-        return Uploads.download(call, LarkRequest.get(MessagePaths.MESSAGE + "/resources/{}", messageId, fileKey).query("type", type));
+        return MediaTransfers.download(call, LarkRequest.get(MessagePaths.MESSAGE + "/resources/{}", messageId, fileKey).query("type", type));
     }
 
     /**

@@ -21,7 +21,7 @@ import org.apache.camel.WrappedFile;
  * What image and file uploads and downloads share: turning the body into a streamed upload with its size guards, and
  * turning a download into a streamed body with its name and type.
  */
-final class Uploads {
+final class MediaTransfers {
 
     private static final long MB = 1024L * 1024L;
 
@@ -40,7 +40,7 @@ final class Uploads {
     record Upload(UploadSource source, String fileName) {
     }
 
-    private Uploads() {
+    private MediaTransfers() {
     }
 
     /** Guessed from the file name; Lark looks at the bytes anyway. */
