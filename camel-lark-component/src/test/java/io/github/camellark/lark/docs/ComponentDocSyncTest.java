@@ -63,6 +63,19 @@ class ComponentDocSyncTest {
     }
 
     @Test
+    void theOperationOptionNamesTheDefaultOfEveryResource() throws Exception {
+        String description = catalog().path("properties").path("operation").path("description").asText();
+        List<String> missing = new ArrayList<>();
+        for (LarkResource resource : LarkResource.values()) {
+            if (resource.isProducer() && !description.contains(" " + resource.uriName() + " " + resource.defaultOperation().uriName() + ",")
+                && !description.contains(" " + resource.uriName() + " " + resource.defaultOperation().uriName() + ".")) {
+                missing.add(resource.uriName() + " " + resource.defaultOperation().uriName());
+            }
+        }
+        assertThat(missing).as("defaults the description of the operation option does not name: " + description).isEmpty();
+    }
+
+    @Test
     void everyOperationOfEveryResourceHasARowInItsOperationTable() throws Exception {
         String page = Files.readString(PAGE, StandardCharsets.UTF_8);
         List<String> missing = new ArrayList<>();
