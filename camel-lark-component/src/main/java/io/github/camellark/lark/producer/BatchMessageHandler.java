@@ -7,10 +7,10 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.client.LarkRequest;
-import io.github.camellark.lark.operation.BatchMessageOperation;
 import io.github.camellark.lark.content.LarkContent;
 import io.github.camellark.lark.content.LegacyMessageBody;
 import io.github.camellark.lark.content.MsgType;
+import io.github.camellark.lark.operation.BatchMessageOperation;
 
 /**
  * {@code lark:batchMessage}: send one message to many users and departments (the legacy v4 batch_send), then recall it

@@ -8,10 +8,10 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.client.LarkRequest;
-import io.github.camellark.lark.operation.CardOperation;
 import io.github.camellark.lark.content.ContentJson;
 import io.github.camellark.lark.content.LarkContent;
 import io.github.camellark.lark.content.MsgType;
+import io.github.camellark.lark.operation.CardOperation;
 
 /**
  * {@code lark:card}: update a sent card, update it later through a callback token, and send or delete ephemeral cards.

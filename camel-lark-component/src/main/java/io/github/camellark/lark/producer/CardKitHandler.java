@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.cardkit.CardKitRequests;
 import io.github.camellark.lark.client.LarkRequest;
-import io.github.camellark.lark.operation.CardKitOperation;
 import io.github.camellark.lark.content.ContentJson;
 import io.github.camellark.lark.content.LarkContent;
+import io.github.camellark.lark.operation.CardKitOperation;
 
 /**
  * {@code lark:cardkit}: card entities (Card JSON 2.0) created, updated in full, in their settings, in batches and element

@@ -18,8 +18,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.client.LarkRequest;
-import io.github.camellark.lark.operation.CustomBotOperation;
 import io.github.camellark.lark.content.LegacyMessageBody;
+import io.github.camellark.lark.operation.CustomBotOperation;
 
 /**
  * {@code lark:customBot}: posts to a group's custom-bot webhook. No app credentials: the webhook URL is the credential,

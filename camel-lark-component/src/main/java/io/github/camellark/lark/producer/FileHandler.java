@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.client.LarkRequest;
-import io.github.camellark.lark.operation.FileOperation;
 import io.github.camellark.lark.client.Multipart;
+import io.github.camellark.lark.operation.FileOperation;
 
 /** {@code lark:file}: upload (multipart file_type, file_name, duration + file) and download. */
 final class FileHandler implements ResourceHandler<FileOperation> {

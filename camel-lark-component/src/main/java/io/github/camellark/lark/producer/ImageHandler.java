@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.client.LarkRequest;
-import io.github.camellark.lark.operation.ImageOperation;
 import io.github.camellark.lark.client.Multipart;
+import io.github.camellark.lark.operation.ImageOperation;
 
 /** {@code lark:image}: upload (multipart image_type + image) and download. */
 final class ImageHandler implements ResourceHandler<ImageOperation> {

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.client.LarkRequest;
-import io.github.camellark.lark.operation.MessageOperation;
 import io.github.camellark.lark.content.ContentJson;
 import io.github.camellark.lark.content.LarkContent;
 import io.github.camellark.lark.content.MsgType;
+import io.github.camellark.lark.operation.MessageOperation;
 
 /**
  * {@code lark:message}: send, reply, edit, recall, forward, mergeForward, forwardThread, readUsers, list, get,

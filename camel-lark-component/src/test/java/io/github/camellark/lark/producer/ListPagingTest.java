@@ -6,10 +6,10 @@ import java.util.stream.Stream;
 
 import io.github.camellark.lark.LarkConfiguration;
 import io.github.camellark.lark.LarkConstants;
+import io.github.camellark.lark.operation.LarkOperation;
 import io.github.camellark.lark.operation.MessageOperation;
 import io.github.camellark.lark.operation.PinOperation;
 import io.github.camellark.lark.operation.ReactionOperation;
-import io.github.camellark.lark.operation.LarkOperation;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
