@@ -123,6 +123,19 @@ class ComponentDocSyncTest {
     }
 
     @Test
+    void everyRowOfTheOperationTablesIsAnOperationOfItsResource() throws Exception {
+        List<String> documented = OperationTables.of(Files.readString(PAGE, StandardCharsets.UTF_8)).documentedOperations();
+        Set<String> operations = new TreeSet<>();
+        for (LarkResource resource : LarkResource.values()) {
+            resource.operationNames().forEach(operation -> operations.add(resource.uriName() + " " + operation));
+        }
+        assertThat(documented).as("rows of the operation tables of docs/lark-component.md").containsAll(operations);
+        List<String> unknown = new ArrayList<>(documented);
+        unknown.removeAll(operations);
+        assertThat(unknown).as("rows of docs/lark-component.md naming an operation its resource does not have").isEmpty();
+    }
+
+    @Test
     void theConsumerHasASection() throws Exception {
         assertThat(Files.readString(PAGE, StandardCharsets.UTF_8)).contains("### `events` (consumer)");
     }
