@@ -72,9 +72,7 @@ public class LarkComponent extends HealthCheckComponent implements SSLContextPar
         // webhookUrl); toString and the producer's and consumer's toString mask them
         LarkEndpoint endpoint = new LarkEndpoint(uri, this, resource, configuration.copy());
         setProperties(endpoint, parameters);
-        if (resource.isProducer()) {
-            resource.operation(endpoint.getConfiguration().getOperation());
-        }
+        endpoint.resolveOperation();
         return endpoint;
     }
 

@@ -18,6 +18,7 @@ import io.github.camellark.lark.event.ws.LongConnectionSettings;
 import io.github.camellark.lark.event.ws.WebSocketTransport;
 import io.github.camellark.lark.metrics.EndpointFigures;
 import io.github.camellark.lark.metrics.Micrometer;
+import io.github.camellark.lark.operation.LarkOperation;
 import io.github.camellark.lark.producer.ResourceHandler;
 import io.github.camellark.lark.producer.ResourceHandlers;
 import org.apache.camel.Category;
@@ -57,6 +58,7 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     private LarkConfiguration configuration;
 
     private final LarkResource larkResource;
+    private volatile LarkOperation operation;
     private volatile LarkClient client;
     private final CallStatistics statistics = new CallStatistics();
     private AutoCloseable meters;
@@ -64,7 +66,7 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     private volatile FlowControl flowControl;
     private IdempotentRepository defaultEventRepository;
     private WebhookConfiguration webhookConfiguration;
-    private ResourceHandler handler;
+    private ResourceHandler<?> handler;
     private volatile String maskedUri;
 
     public LarkEndpoint(String uri, LarkComponent component, LarkResource resource, LarkConfiguration configuration) {
@@ -88,7 +90,7 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     }
 
     /** One handler for all the producers of this endpoint: the streams of lark:cardkit are shared by every route step. */
-    private synchronized ResourceHandler handler() {
+    private synchronized ResourceHandler<?> handler() {
         if (handler == null) {
             handler = ResourceHandlers.forResource(larkResource);
         }
@@ -313,6 +315,24 @@ public class LarkEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     public LarkResource resource() {
         return larkResource;
+    }
+
+    /**
+     * Resolves the operation option to the resource's operation enum, once: the component calls it when it creates the
+     * endpoint, so an unknown operation fails there, naming the valid ones.
+     */
+    void resolveOperation() {
+        operation = larkResource.isProducer() ? larkResource.operation(configuration.getOperation()) : null;
+    }
+
+    /** The operation of this endpoint's producers (the header CamelLarkOperation may name another); null for events. */
+    public LarkOperation operation() {
+        LarkOperation resolved = operation;
+        if (resolved == null && larkResource.isProducer()) {
+            resolveOperation();
+            resolved = operation;
+        }
+        return resolved;
     }
 
     public String getResource() {

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.client.LarkClient;
 import io.github.camellark.lark.health.LarkProducerHealthCheck;
+import io.github.camellark.lark.operation.LarkOperation;
 import io.github.camellark.lark.producer.LarkCall;
 import io.github.camellark.lark.producer.LarkParam;
 import io.github.camellark.lark.producer.ResourceHandler;
@@ -22,11 +23,11 @@ import org.apache.camel.util.URISupport;
 public class LarkProducer extends DefaultAsyncProducer {
 
     private final LarkEndpoint endpoint;
-    private final ResourceHandler handler;
+    private final ResourceHandler<?> handler;
     private WritableHealthCheckRepository healthChecks;
     private LarkProducerHealthCheck healthCheck;
 
-    public LarkProducer(LarkEndpoint endpoint, ResourceHandler handler) {
+    public LarkProducer(LarkEndpoint endpoint, ResourceHandler<?> handler) {
         super(endpoint);
         this.endpoint = endpoint;
         this.handler = handler;
@@ -69,8 +70,9 @@ public class LarkProducer extends DefaultAsyncProducer {
         CompletableFuture<Void> work;
         try {
             String requested = exchange.getMessage().getHeader(LarkConstants.OPERATION, String.class);
-            String operation = endpoint.resource().operation(requested != null ? requested : endpoint.getConfiguration().getOperation());
-            work = handler.handle(new LarkCall(exchange, operation, endpoint.getConfiguration(), endpoint.client()));
+            // the header may name another operation of the resource, checked like the option
+            LarkOperation operation = requested != null && !requested.isBlank() ? endpoint.resource().operation(requested) : endpoint.operation();
+            work = handler.dispatch(new LarkCall(exchange, operation, endpoint.getConfiguration(), endpoint.client()));
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);

@@ -4,45 +4,71 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.camellark.lark.operation.BatchMessageOperation;
+import io.github.camellark.lark.operation.CardKitOperation;
+import io.github.camellark.lark.operation.CardOperation;
+import io.github.camellark.lark.operation.ChatOperation;
+import io.github.camellark.lark.operation.CustomBotOperation;
+import io.github.camellark.lark.operation.FileOperation;
+import io.github.camellark.lark.operation.ImageOperation;
+import io.github.camellark.lark.operation.LarkOperation;
+import io.github.camellark.lark.operation.MessageOperation;
+import io.github.camellark.lark.operation.PinOperation;
+import io.github.camellark.lark.operation.ReactionOperation;
+import io.github.camellark.lark.operation.UrgentOperation;
+import io.github.camellark.lark.operation.UrlPreviewOperation;
+
 /**
- * The resources of the {@code lark:} URI and the operations each one offers; the first operation is the default. This is
- * the component page's table in one place: the handler of each resource lives in {@code producer/<Resource>Handler}.
+ * The resources of the {@code lark:} URI and the enum of the operations each one offers; the first constant of that enum
+ * is the resource's default operation. The handler of each resource lives in {@code producer/<Resource>Handler} and
+ * switches over that enum.
  */
 public enum LarkResource {
-    MESSAGE("message", "send", "reply", "edit", "recall", "forward", "mergeForward", "forwardThread", "readUsers", "list", "get",
-            "getResource", "pushFollowUp"),
-    BATCH_MESSAGE("batchMessage", "send", "recall", "readUser", "progress"),
-    IMAGE("image", "upload", "download"),
-    FILE("file", "upload", "download"),
-    CARD("card", "update", "delayUpdate", "sendEphemeral", "deleteEphemeral"),
-    REACTION("reaction", "create", "list", "delete"),
-    PIN("pin", "create", "delete", "list"),
-    URGENT("urgent", "app", "sms", "phone"),
-    URL_PREVIEW("urlPreview", "batchUpdate"),
-    CHAT("chat", "create", "addMembers"),
-    CUSTOM_BOT("customBot", "send"),
-    CARDKIT("cardkit", "create", "update", "settings", "batchUpdate", "addElement", "updateElement", "patchElement",
-            "deleteElement", "updateText", "stream"),
+    MESSAGE("message", MessageOperation.class),
+    BATCH_MESSAGE("batchMessage", BatchMessageOperation.class),
+    IMAGE("image", ImageOperation.class),
+    FILE("file", FileOperation.class),
+    CARD("card", CardOperation.class),
+    REACTION("reaction", ReactionOperation.class),
+    PIN("pin", PinOperation.class),
+    URGENT("urgent", UrgentOperation.class),
+    URL_PREVIEW("urlPreview", UrlPreviewOperation.class),
+    CHAT("chat", ChatOperation.class),
+    CUSTOM_BOT("customBot", CustomBotOperation.class),
+    CARDKIT("cardkit", CardKitOperation.class),
     /** Consumer only: events and card callbacks. */
-    EVENTS("events");
+    EVENTS("events", null);
 
     private final String uriName;
-    private final List<String> operations;
+    private final Class<? extends LarkOperation> operationType;
+    private final List<LarkOperation> operations;
 
-    LarkResource(String uriName, String... operations) {
+    LarkResource(String uriName, Class<? extends LarkOperation> operationType) {
         this.uriName = uriName;
-        this.operations = List.of(operations);
+        this.operationType = operationType;
+        this.operations = operationType == null ? List.of() : List.of(operationType.getEnumConstants());
     }
 
     public String uriName() {
         return uriName;
     }
 
-    public List<String> operations() {
+    /** The enum of this resource's operations; null for the consumer-only {@code events}. */
+    public Class<? extends LarkOperation> operationType() {
+        return operationType;
+    }
+
+    /** The operations in the order of their enum, the default first. */
+    public List<LarkOperation> operations() {
         return operations;
     }
 
-    public String defaultOperation() {
+    /** The URI names of the operations, the default first. */
+    public List<String> operationNames() {
+        return operations.stream().map(LarkOperation::uriName).toList();
+    }
+
+    public LarkOperation defaultOperation() {
         return operations.isEmpty() ? null : operations.get(0);
     }
 
@@ -51,15 +77,15 @@ public enum LarkResource {
     }
 
     /** The operation to run: the requested one when valid, the default when none is requested. */
-    public String operation(String requested) {
+    public LarkOperation operation(String requested) {
         if (requested == null || requested.isBlank()) {
             return defaultOperation();
         }
-        if (!operations.contains(requested)) {
-            throw new IllegalArgumentException(
-                    "Unknown operation '" + requested + "' for lark:" + uriName + "; valid operations: " + String.join(", ", operations));
-        }
-        return requested;
+        return operations.stream()
+                .filter(operation -> operation.uriName().equals(requested))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown operation '" + requested + "' for lark:" + uriName
+                                                                + "; valid operations: " + String.join(", ", operationNames())));
     }
 
     public static LarkResource fromUri(String name) {

@@ -1,5 +1,8 @@
 package io.github.camellark.lark;
 
+import io.github.camellark.lark.operation.CardOperation;
+import io.github.camellark.lark.operation.MessageOperation;
+import io.github.camellark.lark.operation.UrgentOperation;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -44,9 +47,9 @@ class LarkComponentTest extends CamelTestSupport {
 
     @Test
     void eachResourceHasItsDefaultOperation() {
-        assertThat(LarkResource.MESSAGE.operation(null)).isEqualTo("send");
-        assertThat(LarkResource.CARD.operation("")).isEqualTo("update");
-        assertThat(LarkResource.URGENT.defaultOperation()).isEqualTo("app");
+        assertThat(LarkResource.MESSAGE.operation(null)).isEqualTo(MessageOperation.SEND);
+        assertThat(LarkResource.CARD.operation("")).isEqualTo(CardOperation.UPDATE);
+        assertThat(LarkResource.URGENT.defaultOperation()).isEqualTo(UrgentOperation.APP);
         assertThat(LarkResource.EVENTS.isProducer()).isFalse();
     }
 

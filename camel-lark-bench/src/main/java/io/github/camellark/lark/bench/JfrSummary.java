@@ -126,7 +126,7 @@ public final class JfrSummary {
 
     private static Map<String, Pattern> layers() {
         Map<String, Pattern> layers = new LinkedHashMap<>();
-        layers.put("camel-lark uuid (SHA-256 idempotency key)", Pattern.compile("LarkCall\\.uuid$"));
+        layers.put("camel-lark uuid (SHA-256 idempotency key)", Pattern.compile("producer\\.Uuids\\.of$"));
         layers.put("Jackson", Pattern.compile("^com\\.fasterxml\\.jackson"));
         layers.put("camel-lark transport (port and Vert.x adapter)", Pattern.compile("^io\\.github\\.camellark\\.lark\\.client\\.(http|vertx)\\."));
         layers.put("camel-lark client (LarkClient, LarkRequest, tokens)", Pattern.compile("^io\\.github\\.camellark\\.lark\\.client"));

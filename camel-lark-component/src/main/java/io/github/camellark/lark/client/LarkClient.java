@@ -265,7 +265,7 @@ public final class LarkClient {
         }
         String logId = Envelopes.logId(response.headers());
         if (response.stream() != null) {
-            return Verdict.success(new LarkReply(response.status(), response.headers(), logId, Map.of(), response.stream()));
+            return Verdict.success(new LarkReply(response.headers(), logId, Map.of(), response.stream()));
         }
         byte[] bytes = response.body();
         int status = response.status();
@@ -277,7 +277,7 @@ public final class LarkClient {
         long code = Envelopes.code(envelope);
         LOG.debug("{} -> HTTP {} code {} logId {}", request.description(), status, code, logId);
         if (code == 0 && status < 400) {
-            return Verdict.success(new LarkReply(status, response.headers(), logId, envelope, null));
+            return Verdict.success(new LarkReply(response.headers(), logId, envelope, null));
         }
         LarkApiException error = new LarkApiException(request.description(), code, Envelopes.message(envelope), status, logId,
                 Envelopes.errorObject(envelope));

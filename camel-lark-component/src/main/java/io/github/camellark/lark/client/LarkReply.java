@@ -8,22 +8,16 @@ import io.github.camellark.lark.client.http.Headers;
 /** What Lark answered to a successful call: the envelope's {@code data}, or the streamed file of a download. */
 public final class LarkReply {
 
-    private final int status;
     private final Headers headers;
     private final String logId;
     private final Map<String, Object> envelope;
     private final InputStream stream;
 
-    LarkReply(int status, Headers headers, String logId, Map<String, Object> envelope, InputStream stream) {
-        this.status = status;
+    LarkReply(Headers headers, String logId, Map<String, Object> envelope, InputStream stream) {
         this.headers = headers;
         this.logId = logId;
         this.envelope = envelope;
         this.stream = stream;
-    }
-
-    public int status() {
-        return status;
     }
 
     public String logId() {
@@ -34,7 +28,7 @@ public final class LarkReply {
         return headers.first(name);
     }
 
-    /** The whole JSON reply ({@code code}, {@code msg}, {@code data}); empty for downloads. */
+    /** The whole JSON reply ({@code code}, {@code msg}, {@code data}); empty for downloads. Token replies carry their fields here. */
     public Map<String, Object> envelope() {
         return envelope;
     }

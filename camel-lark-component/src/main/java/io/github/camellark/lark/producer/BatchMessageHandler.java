@@ -1,9 +1,5 @@
 package io.github.camellark.lark.producer;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,12 +10,13 @@ import io.github.camellark.lark.client.LarkRequest;
 import io.github.camellark.lark.content.LarkContent;
 import io.github.camellark.lark.content.LegacyMessageBody;
 import io.github.camellark.lark.content.MsgType;
+import io.github.camellark.lark.operation.BatchMessageOperation;
 
 /**
  * {@code lark:batchMessage}: send one message to many users and departments (the legacy v4 batch_send), then recall it
  * or read its statistics.
  */
-public final class BatchMessageHandler implements ResourceHandler {
+public final class BatchMessageHandler implements ResourceHandler<BatchMessageOperation> {
 
     static final String BATCH_MESSAGE = "/open-apis/im/v1/batch_messages/{}";
     static final List<String> TARGET_FIELDS = List.of("department_ids", "open_ids", "user_ids", "union_ids");
@@ -28,19 +25,18 @@ public final class BatchMessageHandler implements ResourceHandler {
     static final Set<String> MSG_TYPES = Set.of(MsgType.TEXT, MsgType.POST, MsgType.IMAGE, MsgType.SHARE_CHAT, MsgType.INTERACTIVE);
 
     @Override
-    public CompletableFuture<Void> handle(LarkCall call) {
-        switch (call.operation()) {
-            case "send":
-                return send(call);
-            case "recall":
-                return call.sendForData(LarkRequest.delete(BATCH_MESSAGE, call.require(LarkParam.BATCH_MESSAGE_ID)));
-            case "readUser":
-                return call.sendForData(LarkRequest.get(BATCH_MESSAGE + "/read_user", call.require(LarkParam.BATCH_MESSAGE_ID)));
-            case "progress":
-                return call.sendForData(LarkRequest.get(BATCH_MESSAGE + "/get_progress", call.require(LarkParam.BATCH_MESSAGE_ID)));
-            default:
-                throw new IllegalArgumentException("lark:batchMessage has no operation '" + call.operation() + "'");
-        }
+    public Class<BatchMessageOperation> operations() {
+        return BatchMessageOperation.class;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(BatchMessageOperation operation, LarkCall call) {
+        return switch (operation) {
+            case SEND -> send(call);
+            case RECALL -> call.sendForData(LarkRequest.delete(BATCH_MESSAGE, call.require(LarkParam.BATCH_MESSAGE_ID)));
+            case READ_USER -> call.sendForData(LarkRequest.get(BATCH_MESSAGE + "/read_user", call.require(LarkParam.BATCH_MESSAGE_ID)));
+            case PROGRESS -> call.sendForData(LarkRequest.get(BATCH_MESSAGE + "/get_progress", call.require(LarkParam.BATCH_MESSAGE_ID)));
+        };
     }
 
     /**
@@ -58,13 +54,8 @@ public final class BatchMessageHandler implements ResourceHandler {
         }
         message(call, request);
         targets(request);
-        return call.send(LarkRequest.post("/open-apis/message/v4/batch_send/").json(request)).thenAccept(reply -> {
-            Map<String, Object> data = reply.data();
-            call.in().setBody(data);
-            if (data.get("message_id") != null) {
-                call.in().setHeader(LarkConstants.BATCH_MESSAGE_ID, data.get("message_id").toString());
-            }
-        });
+        return call.send(LarkRequest.post("/open-apis/message/v4/batch_send/").json(request))
+                .thenAccept(reply -> Results.dataWithId(call, reply.data(), "message_id", LarkConstants.BATCH_MESSAGE_ID));
     }
 
     /** Puts msg_type and content (or card) into the request in the form batch_send wants. */
@@ -108,23 +99,12 @@ public final class BatchMessageHandler implements ResourceHandler {
     private static void targets(Map<String, Object> request) {
         boolean any = false;
         for (String field : TARGET_FIELDS) {
-            Object value = request.get(field);
-            if (value == null) {
-                continue;
+            List<String> ids = IdLists.atMost(IdLists.from(request.get(field), field), MAX_TARGETS_PER_LIST,
+                    "lark batchMessage send: " + field);
+            if (ids != null) {
+                request.put(field, ids);
+                any |= !ids.isEmpty();
             }
-            List<String> ids = new ArrayList<>();
-            Collection<?> given = value instanceof Collection ? (Collection<?>) value : Arrays.asList(value.toString().split(","));
-            for (Object id : given) {
-                if (id != null && !id.toString().isBlank()) {
-                    ids.add(id.toString().trim());
-                }
-            }
-            if (ids.size() > MAX_TARGETS_PER_LIST) {
-                throw new IllegalArgumentException("lark batchMessage send: " + field + " holds " + ids.size()
-                                                   + " ids; Lark accepts at most " + MAX_TARGETS_PER_LIST + " per list");
-            }
-            request.put(field, ids);
-            any |= !ids.isEmpty();
         }
         if (!any) {
             throw new IllegalArgumentException("lark batchMessage send needs targets: a non-empty body field department_ids,"

@@ -11,6 +11,7 @@ import io.github.camellark.lark.client.LarkRequest;
 import io.github.camellark.lark.content.ContentJson;
 import io.github.camellark.lark.content.LarkContent;
 import io.github.camellark.lark.content.MsgType;
+import io.github.camellark.lark.operation.CardOperation;
 
 /**
  * {@code lark:card}: update a sent card, update it later through a callback token, and send or delete ephemeral cards.
@@ -19,24 +20,23 @@ import io.github.camellark.lark.content.MsgType;
  * {@code card} with the other fields Lark takes ({@code token}; {@code chat_id} and {@code open_id}, {@code user_id} or
  * {@code email}); options and headers win over those fields.
  */
-final class CardHandler implements ResourceHandler {
+final class CardHandler implements ResourceHandler<CardOperation> {
 
     private static final Set<String> EPHEMERAL_USER_ID_TYPES = Set.of("open_id", "user_id", "email");
 
     @Override
-    public CompletableFuture<Void> handle(LarkCall call) {
-        switch (call.operation()) {
-            case "update":
-                return update(call);
-            case "delayUpdate":
-                return delayUpdate(call);
-            case "sendEphemeral":
-                return sendEphemeral(call);
-            case "deleteEphemeral":
-                return deleteEphemeral(call);
-            default:
-                throw new IllegalArgumentException("lark:card has no operation " + call.operation());
-        }
+    public Class<CardOperation> operations() {
+        return CardOperation.class;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(CardOperation operation, LarkCall call) {
+        return switch (operation) {
+            case UPDATE -> update(call);
+            case DELAY_UPDATE -> delayUpdate(call);
+            case SEND_EPHEMERAL -> sendEphemeral(call);
+            case DELETE_EPHEMERAL -> deleteEphemeral(call);
+        };
     }
 
     /** PATCH the message: its content becomes the card, as the JSON string im/v1 wants (30 KB at most). */
@@ -44,15 +44,10 @@ final class CardHandler implements ResourceHandler {
         String messageId = call.require(LarkParam.MESSAGE_ID);
         String content = ContentJson.serialize(card(call), call.client().mapper());
         // PATCH sets the card to the given content, so sending it twice is the same as sending it once
-        return call.sendForData(LarkRequest.patch(MessageHandler.MESSAGE, messageId)
+        return call.sendForData(LarkRequest.patch(MessagePaths.MESSAGE, messageId)
                 .json(Map.of("content", content))
                 .idempotent(true)
-                .rateLimitKey(cardRateLimitKey(messageId)));
-    }
-
-    /** Lark allows 5 updates a second of one card message, apart from the sends to its chat. */
-    static String cardRateLimitKey(String messageId) {
-        return "card " + messageId;
+                .rateLimitKey(RateLimitKeys.card(messageId)));
     }
 
     private CompletableFuture<Void> delayUpdate(LarkCall call) {
@@ -128,7 +123,7 @@ final class CardHandler implements ResourceHandler {
 
     private static LarkContent requireCard(LarkCall call, LarkContent content) {
         if (!MsgType.INTERACTIVE.equals(content.msgType())) {
-            throw new IllegalArgumentException("lark card " + call.operation() + " needs a card in the body, got " + content.msgType()
+            throw new IllegalArgumentException("lark card " + call.operationName() + " needs a card in the body, got " + content.msgType()
                                                + " content");
         }
         return content;

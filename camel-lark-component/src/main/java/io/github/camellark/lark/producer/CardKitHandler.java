@@ -13,6 +13,7 @@ import io.github.camellark.lark.cardkit.CardKitRequests;
 import io.github.camellark.lark.client.LarkRequest;
 import io.github.camellark.lark.content.ContentJson;
 import io.github.camellark.lark.content.LarkContent;
+import io.github.camellark.lark.operation.CardKitOperation;
 
 /**
  * {@code lark:cardkit}: card entities (Card JSON 2.0) created, updated in full, in their settings, in batches and element
@@ -20,7 +21,7 @@ import io.github.camellark.lark.content.LarkContent;
  * per card; each operation leaves the next sequence in {@code CamelLarkCardSequence}, so operations chain in a route.
  * {@code stream} is the writer that types chunks into a card ({@link CardStreamCalls}).
  */
-final class CardKitHandler implements ResourceHandler {
+final class CardKitHandler implements ResourceHandler<CardKitOperation> {
 
     /** Lark refuses cards over 30 KB (error 200860). */
     static final int MAX_CARD_BYTES = ContentJson.MAX_POST_OR_CARD_BYTES;
@@ -29,34 +30,27 @@ final class CardKitHandler implements ResourceHandler {
     private final CardStreamCalls streams = new CardStreamCalls();
 
     @Override
-    public CompletableFuture<Void> handle(LarkCall call) {
-        switch (call.operation()) {
-            case "create":
-                return create(call);
-            case "update":
-                return sequenced(call, (cardId, uuid, seq) -> CardKitRequests.update(cardId, card(call), uuid, seq));
-            case "settings":
-                return sequenced(call, (cardId, uuid, seq) -> CardKitRequests.settings(cardId, settings(call), uuid, seq));
-            case "batchUpdate":
-                return sequenced(call, (cardId, uuid, seq) -> CardKitRequests.batchUpdate(cardId, actions(call), uuid, seq));
-            case "addElement":
-                return addElement(call);
-            case "updateElement":
-                return elementOperation(call, (cardId, elementId, uuid, seq) ->
-                        CardKitRequests.updateElement(cardId, elementId, object(call, "an element"), uuid, seq));
-            case "patchElement":
-                return elementOperation(call, (cardId, elementId, uuid, seq) ->
-                        CardKitRequests.patchElement(cardId, elementId, object(call, "the properties to change"), uuid, seq));
-            case "deleteElement":
-                return elementOperation(call, CardKitRequests::deleteElement);
-            case "updateText":
-                return elementOperation(call, (cardId, elementId, uuid, seq) ->
-                        CardKitRequests.updateText(cardId, elementId, text(call), uuid, seq));
-            case "stream":
-                return streams.write(call);
-            default:
-                throw new IllegalArgumentException("lark:cardkit has no operation " + call.operation());
-        }
+    public Class<CardKitOperation> operations() {
+        return CardKitOperation.class;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(CardKitOperation operation, LarkCall call) {
+        return switch (operation) {
+            case CREATE -> create(call);
+            case UPDATE -> sequenced(call, (cardId, uuid, seq) -> CardKitRequests.update(cardId, card(call), uuid, seq));
+            case SETTINGS -> sequenced(call, (cardId, uuid, seq) -> CardKitRequests.settings(cardId, settings(call), uuid, seq));
+            case BATCH_UPDATE -> sequenced(call, (cardId, uuid, seq) -> CardKitRequests.batchUpdate(cardId, actions(call), uuid, seq));
+            case ADD_ELEMENT -> addElement(call);
+            case UPDATE_ELEMENT -> elementOperation(call, (cardId, elementId, uuid, seq) ->
+                    CardKitRequests.updateElement(cardId, elementId, object(call, "an element"), uuid, seq));
+            case PATCH_ELEMENT -> elementOperation(call, (cardId, elementId, uuid, seq) ->
+                    CardKitRequests.patchElement(cardId, elementId, object(call, "the properties to change"), uuid, seq));
+            case DELETE_ELEMENT -> elementOperation(call, CardKitRequests::deleteElement);
+            case UPDATE_TEXT -> elementOperation(call, (cardId, elementId, uuid, seq) ->
+                    CardKitRequests.updateText(cardId, elementId, text(call), uuid, seq));
+            case STREAM -> streams.write(call);
+        };
     }
 
     @Override
@@ -113,14 +107,14 @@ final class CardKitHandler implements ResourceHandler {
         String cardId = call.require(LarkParam.CARD_ID);
         Integer sequence = call.intParam(LarkParam.CARD_SEQUENCE);
         if (sequence == null) {
-            throw new IllegalArgumentException("lark cardkit " + call.operation() + " needs sequence (strictly increasing per card):"
+            throw new IllegalArgumentException("lark cardkit " + call.operationName() + " needs sequence (strictly increasing per card):"
                                                + " set the option 'sequence' or the header 'CamelLarkCardSequence'; cardkit create"
                                                + " and stream leave the next one in that header");
         }
         if (sequence < 1 || sequence == Integer.MAX_VALUE) {
             throw new IllegalArgumentException("lark cardkit sequence must be between 1 and 2147483646, got " + sequence);
         }
-        LarkRequest.Builder built = request.build(cardId, call.uuid(cardId, call.param(LarkParam.ELEMENT_ID), sequence), sequence);
+        LarkRequest.Builder built = request.build(cardId, Uuids.of(call, RequestFields.none(call), cardId, call.param(LarkParam.ELEMENT_ID), sequence), sequence);
         return call.send(built).thenAccept(reply -> {
             call.in().setBody(reply.data());
             call.in().setHeader(LarkConstants.CARD_SEQUENCE, sequence + 1);
@@ -134,7 +128,7 @@ final class CardKitHandler implements ResourceHandler {
     /** Lark's card entities take Card JSON 2.0 only: the schema is checked here, not by a refused call. */
     private static String card(LarkCall call, JsonNode card) {
         if (!card.isObject() || !"2.0".equals(card.path("schema").asText())) {
-            throw new IllegalArgumentException("lark cardkit " + call.operation() + " needs a Card JSON 2.0 (\"schema\": \"2.0\") in"
+            throw new IllegalArgumentException("lark cardkit " + call.operationName() + " needs a Card JSON 2.0 (\"schema\": \"2.0\") in"
                                                + " the body; got " + (card.isObject() ? "schema '" + card.path("schema").asText() + "'"
                                                        : "a JSON " + card.getNodeType().toString().toLowerCase()));
         }
@@ -165,7 +159,7 @@ final class CardKitHandler implements ResourceHandler {
     private static String object(LarkCall call, String what) {
         JsonNode node = json(call, what);
         if (!node.isObject()) {
-            throw new IllegalArgumentException("lark cardkit " + call.operation() + " needs " + what + " (a JSON object) in the body");
+            throw new IllegalArgumentException("lark cardkit " + call.operationName() + " needs " + what + " (a JSON object) in the body");
         }
         return checkedSize(call, node.toString());
     }
@@ -182,7 +176,7 @@ final class CardKitHandler implements ResourceHandler {
     private static String checkedSize(LarkCall call, String json) {
         int bytes = json.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_CARD_BYTES) {
-            throw new IllegalArgumentException("lark cardkit " + call.operation() + ": the JSON is " + bytes
+            throw new IllegalArgumentException("lark cardkit " + call.operationName() + ": the JSON is " + bytes
                                                + " bytes, over Lark's limit of " + MAX_CARD_BYTES + " bytes for a card");
         }
         return json;
@@ -209,7 +203,7 @@ final class CardKitHandler implements ResourceHandler {
                 // reported below
             }
         }
-        throw new IllegalArgumentException("lark cardkit " + call.operation() + " needs " + what + " in the body: a Map, a List,"
+        throw new IllegalArgumentException("lark cardkit " + call.operationName() + " needs " + what + " in the body: a Map, a List,"
                                            + " a Jackson node or a JSON String");
     }
 

@@ -94,8 +94,8 @@ final class CardStreamCalls implements AutoCloseable {
         String receiveId = call.param(LarkParam.RECEIVE_ID);
         if (receiveId != null && !receiveId.isBlank()) {
             String receiveIdType = ReceiveIdTypes.of(call, RequestFields.none(call), receiveId, false);
-            String uuid = call.uuid(receiveIdType, receiveId);
-            return content -> LarkRequest.post(MessageHandler.MESSAGES).query("receive_id_type", receiveIdType)
+            String uuid = Uuids.of(call, RequestFields.none(call), receiveIdType, receiveId);
+            return content -> LarkRequest.post(MessagePaths.MESSAGES).query("receive_id_type", receiveIdType)
                     .json(message(content, uuid, Map.of("receive_id", receiveId))).idempotent(true).rateLimitKey(receiveId);
         }
         String messageId = call.param(LarkParam.MESSAGE_ID);
@@ -105,10 +105,10 @@ final class CardStreamCalls implements AutoCloseable {
                                                + LarkConstants.MESSAGE_ID + "') to reply with it");
         }
         Boolean inThread = call.boolParam(LarkParam.REPLY_IN_THREAD);
-        String uuid = call.uuid(messageId);
+        String uuid = Uuids.of(call, RequestFields.none(call), messageId);
         Map<String, Object> extra = inThread == null ? Map.of() : Map.of("reply_in_thread", inThread);
-        String rateLimitKey = MessageHandler.replyRateLimitKey(call, messageId);
-        return content -> LarkRequest.post(MessageHandler.MESSAGE + "/reply", messageId).json(message(content, uuid, extra))
+        String rateLimitKey = RateLimitKeys.reply(call, messageId);
+        return content -> LarkRequest.post(MessagePaths.MESSAGE + "/reply", messageId).json(message(content, uuid, extra))
                 .idempotent(true).rateLimitKey(rateLimitKey);
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.client.LarkRequest;
+import io.github.camellark.lark.operation.ChatOperation;
 
 /**
  * {@code lark:chat}: create a group chat (body: the chat's fields as a Map or JSON) and add members to one (body: the
@@ -14,34 +15,35 @@ import io.github.camellark.lark.client.LarkRequest;
  * of that name ({@code user_id_type}, {@code set_bot_manager} and {@code uuid} for create; {@code member_id_type} and
  * {@code succeed_type} for addMembers); options and headers win.
  */
-final class ChatHandler implements ResourceHandler {
+final class ChatHandler implements ResourceHandler<ChatOperation> {
 
     /** Per call Lark takes at most 50 users and 5 bots. */
     static final int MAX_USERS = 50;
     static final int MAX_BOTS = 5;
 
     @Override
-    public CompletableFuture<Void> handle(LarkCall call) {
-        switch (call.operation()) {
-            case "create":
-                return create(call);
-            case "addMembers":
-                return addMembers(call);
-            default:
-                throw new IllegalArgumentException("lark:chat has no operation " + call.operation());
-        }
+    public Class<ChatOperation> operations() {
+        return ChatOperation.class;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(ChatOperation operation, LarkCall call) {
+        return switch (operation) {
+            case CREATE -> create(call);
+            case ADD_MEMBERS -> addMembers(call);
+        };
     }
 
     private CompletableFuture<Void> create(LarkCall call) {
         RequestFields fields = RequestFields.of(call);
         String userIdType = fields.param(LarkParam.USER_ID_TYPE, "user_id_type");
-        String uuid = MessageHandler.uuid(call, fields, fields.toMap());
+        String uuid = Uuids.of(call, fields, fields.toMap());
         Map<String, Object> chat = fields.toMap();
         Object setBotManager = chat.remove("set_bot_manager");
         chat.remove("user_id_type");
         chat.remove("uuid");
-        checkMax(IdLists.from(chat.get("user_id_list"), "user_id_list"), MAX_USERS, "lark chat create: user_id_list");
-        checkMax(IdLists.from(chat.get("bot_id_list"), "bot_id_list"), MAX_BOTS, "lark chat create: bot_id_list");
+        IdLists.atMost(IdLists.from(chat.get("user_id_list"), "user_id_list"), MAX_USERS, "lark chat create: user_id_list");
+        IdLists.atMost(IdLists.from(chat.get("bot_id_list"), "bot_id_list"), MAX_BOTS, "lark chat create: bot_id_list");
         Object name = chat.get("name");
         if ("public".equals(chat.get("chat_type")) && (name == null || name.toString().length() < 2)) {
             throw new IllegalArgumentException("lark chat create: a public chat needs a name of at least 2 characters, got "
@@ -74,11 +76,5 @@ final class ChatHandler implements ResourceHandler {
                     data.putIfAbsent("not_existed_id_list", List.of());
                     call.in().setBody(data);
                 });
-    }
-
-    private static void checkMax(List<String> ids, int max, String what) {
-        if (ids != null && ids.size() > max) {
-            throw new IllegalArgumentException(what + " is limited to " + max + " ids a call, got " + ids.size());
-        }
     }
 }

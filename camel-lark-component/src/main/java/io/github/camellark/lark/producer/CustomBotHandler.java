@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.client.LarkRequest;
 import io.github.camellark.lark.content.LegacyMessageBody;
+import io.github.camellark.lark.operation.CustomBotOperation;
 
 /**
  * {@code lark:customBot}: posts to a group's custom-bot webhook. No app credentials: the webhook URL is the credential,
@@ -26,7 +27,7 @@ import io.github.camellark.lark.content.LegacyMessageBody;
  * io.github.camellark.lark.content.LarkContent}, or a Map/JSON content of {@code msgType}) written in the legacy form
  * custom bots read, or a whole webhook message (a Map with {@code msg_type}); with {@code botSecret} it is signed.
  */
-final class CustomBotHandler implements ResourceHandler {
+final class CustomBotHandler implements ResourceHandler<CustomBotOperation> {
 
     /** Custom bots take at most 20 KB a request body: https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot */
     static final int MAX_BODY_BYTES = 20 * 1024;
@@ -47,10 +48,18 @@ final class CustomBotHandler implements ResourceHandler {
     }
 
     @Override
-    public CompletableFuture<Void> handle(LarkCall call) {
-        if (!"send".equals(call.operation())) {
-            throw new IllegalArgumentException("lark:customBot has no operation " + call.operation());
-        }
+    public Class<CustomBotOperation> operations() {
+        return CustomBotOperation.class;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(CustomBotOperation operation, LarkCall call) {
+        return switch (operation) {
+            case SEND -> send(call);
+        };
+    }
+
+    private CompletableFuture<Void> send(LarkCall call) {
         URI webhook = webhook(call.configuration().getWebhookUrl());
         ObjectMapper mapper = call.client().mapper();
         Map<String, Object> message = message(call, mapper);

@@ -9,9 +9,10 @@ import java.util.concurrent.CompletableFuture;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.client.LarkRequest;
 import io.github.camellark.lark.client.Multipart;
+import io.github.camellark.lark.operation.FileOperation;
 
 /** {@code lark:file}: upload (multipart file_type, file_name, duration + file) and download. */
-final class FileHandler implements ResourceHandler {
+final class FileHandler implements ResourceHandler<FileOperation> {
 
     private static final List<String> FILE_TYPES = List.of("opus", "mp4", "pdf", "doc", "xls", "ppt", "stream");
     /** Office extensions Lark files under the same type as their legacy form. */
@@ -22,15 +23,16 @@ final class FileHandler implements ResourceHandler {
             "ppt", "ppt", "pptx", "ppt");
 
     @Override
-    public CompletableFuture<Void> handle(LarkCall call) {
-        switch (call.operation()) {
-            case "upload":
-                return upload(call);
-            case "download":
-                return download(call);
-            default:
-                throw new IllegalArgumentException("lark:file has no operation " + call.operation());
-        }
+    public Class<FileOperation> operations() {
+        return FileOperation.class;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(FileOperation operation, LarkCall call) {
+        return switch (operation) {
+            case UPLOAD -> upload(call);
+            case DOWNLOAD -> download(call);
+        };
     }
 
     private CompletableFuture<Void> upload(LarkCall call) {
@@ -43,7 +45,7 @@ final class FileHandler implements ResourceHandler {
         if (duration != null && duration < 0) {
             throw new IllegalArgumentException("lark file upload: duration (milliseconds) must not be negative, got " + duration);
         }
-        Uploads.Upload upload = Uploads.fromBody(call, Uploads.Limit.FILE);
+        MediaTransfers.Upload upload = MediaTransfers.fromBody(call, MediaTransfers.Limit.FILE);
         String fileName = call.param(LarkParam.FILE_NAME, upload.fileName());
         if (fileName == null || fileName.isBlank()) {
             throw new IllegalArgumentException("lark file upload needs fileName (Lark file_name, with its extension): set the option"
@@ -54,8 +56,8 @@ final class FileHandler implements ResourceHandler {
         fields.put("file_type", givenType != null ? givenType : typeOf(fileName));
         fields.put("file_name", fileName);
         fields.put("duration", duration);
-        Multipart multipart = Multipart.of(fields, "file", fileName, Uploads.contentType(fileName), upload.source());
-        return Uploads.send(call, LarkRequest.post("/open-apis/im/v1/files"), multipart, upload, Uploads.Limit.FILE, "file_key",
+        Multipart multipart = Multipart.of(fields, "file", fileName, MediaTransfers.contentType(fileName), upload.source());
+        return MediaTransfers.send(call, LarkRequest.post("/open-apis/im/v1/files"), multipart, upload, MediaTransfers.Limit.FILE, "file_key",
                 LarkConstants.FILE_KEY);
     }
 
@@ -67,6 +69,6 @@ final class FileHandler implements ResourceHandler {
     }
 
     private CompletableFuture<Void> download(LarkCall call) {
-        return Uploads.download(call, LarkRequest.get("/open-apis/im/v1/files/{}", call.require(LarkParam.FILE_KEY)));
+        return MediaTransfers.download(call, LarkRequest.get("/open-apis/im/v1/files/{}", call.require(LarkParam.FILE_KEY)));
     }
 }

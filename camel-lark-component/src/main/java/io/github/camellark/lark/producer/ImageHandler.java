@@ -7,22 +7,24 @@ import java.util.concurrent.CompletableFuture;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.client.LarkRequest;
 import io.github.camellark.lark.client.Multipart;
+import io.github.camellark.lark.operation.ImageOperation;
 
 /** {@code lark:image}: upload (multipart image_type + image) and download. */
-final class ImageHandler implements ResourceHandler {
+final class ImageHandler implements ResourceHandler<ImageOperation> {
 
     private static final Set<String> IMAGE_TYPES = Set.of("message", "avatar");
 
     @Override
-    public CompletableFuture<Void> handle(LarkCall call) {
-        switch (call.operation()) {
-            case "upload":
-                return upload(call);
-            case "download":
-                return download(call);
-            default:
-                throw new IllegalArgumentException("lark:image has no operation " + call.operation());
-        }
+    public Class<ImageOperation> operations() {
+        return ImageOperation.class;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(ImageOperation operation, LarkCall call) {
+        return switch (operation) {
+            case UPLOAD -> upload(call);
+            case DOWNLOAD -> download(call);
+        };
     }
 
     private CompletableFuture<Void> upload(LarkCall call) {
@@ -30,14 +32,14 @@ final class ImageHandler implements ResourceHandler {
         if (!IMAGE_TYPES.contains(imageType)) {
             throw new IllegalArgumentException("lark image upload: imageType must be message or avatar, got '" + imageType + "'");
         }
-        Uploads.Upload upload = Uploads.fromBody(call, Uploads.Limit.IMAGE);
+        MediaTransfers.Upload upload = MediaTransfers.fromBody(call, MediaTransfers.Limit.IMAGE);
         String fileName = call.param(LarkParam.FILE_NAME, upload.fileName() != null ? upload.fileName() : "image");
-        Multipart multipart = Multipart.of(Map.of("image_type", imageType), "image", fileName, Uploads.contentType(fileName), upload.source());
-        return Uploads.send(call, LarkRequest.post("/open-apis/im/v1/images"), multipart, upload, Uploads.Limit.IMAGE, "image_key",
+        Multipart multipart = Multipart.of(Map.of("image_type", imageType), "image", fileName, MediaTransfers.contentType(fileName), upload.source());
+        return MediaTransfers.send(call, LarkRequest.post("/open-apis/im/v1/images"), multipart, upload, MediaTransfers.Limit.IMAGE, "image_key",
                 LarkConstants.IMAGE_KEY);
     }
 
     private CompletableFuture<Void> download(LarkCall call) {
-        return Uploads.download(call, LarkRequest.get("/open-apis/im/v1/images/{}", call.require(LarkParam.IMAGE_KEY)));
+        return MediaTransfers.download(call, LarkRequest.get("/open-apis/im/v1/images/{}", call.require(LarkParam.IMAGE_KEY)));
     }
 }

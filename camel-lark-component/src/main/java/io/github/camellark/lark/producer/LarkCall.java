@@ -1,14 +1,11 @@
 package io.github.camellark.lark.producer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.camellark.lark.LarkConfiguration;
 import io.github.camellark.lark.LarkConstants;
@@ -17,6 +14,7 @@ import io.github.camellark.lark.client.LarkClient;
 import io.github.camellark.lark.client.LarkReply;
 import io.github.camellark.lark.client.LarkRequest;
 import io.github.camellark.lark.client.Pages;
+import io.github.camellark.lark.operation.LarkOperation;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -26,15 +24,12 @@ import org.apache.camel.Message;
  */
 public final class LarkCall {
 
-    /** Lark accepts at most 50 characters of uuid. */
-    static final int MAX_UUID_LENGTH = 50;
-
     private final Exchange exchange;
-    private final String operation;
+    private final LarkOperation operation;
     private final LarkConfiguration configuration;
     private final LarkClient client;
 
-    public LarkCall(Exchange exchange, String operation, LarkConfiguration configuration, LarkClient client) {
+    public LarkCall(Exchange exchange, LarkOperation operation, LarkConfiguration configuration, LarkClient client) {
         this.exchange = exchange;
         this.operation = operation;
         this.configuration = configuration;
@@ -45,8 +40,13 @@ public final class LarkCall {
         return exchange;
     }
 
-    public String operation() {
+    public LarkOperation operation() {
         return operation;
+    }
+
+    /** The operation's URI name, for error messages. */
+    public String operationName() {
+        return operation.uriName();
     }
 
     public LarkConfiguration configuration() {
@@ -87,7 +87,7 @@ public final class LarkCall {
     public String require(LarkParam param) {
         String value = param(param);
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("lark " + operation + " needs " + param.option() + ": set the endpoint option '"
+            throw new IllegalArgumentException("lark " + operationName() + " needs " + param.option() + ": set the endpoint option '"
                                                + param.option() + "' or the header '" + param.header() + "'");
         }
         return value;
@@ -108,32 +108,6 @@ public final class LarkCall {
     public Boolean boolParam(LarkParam param) {
         String value = param(param);
         return value == null ? null : Boolean.valueOf(value.trim());
-    }
-
-    /**
-     * The idempotency key: the {@code uuid} header/option, or one derived from the exchange id, this operation and the
-     * given parts (target and content), so a redelivery of the same exchange repeats the key while another target or
-     * another content gets another key.
-     */
-    public String uuid(Object... parts) {
-        String given = param(LarkParam.UUID);
-        if (given != null) {
-            if (given.length() > MAX_UUID_LENGTH) {
-                throw new IllegalArgumentException("uuid is limited to " + MAX_UUID_LENGTH + " characters, got "
-                                                   + given.length() + ": '" + given + "'");
-            }
-            return given;
-        }
-        StringBuilder seed = new StringBuilder(exchange.getExchangeId()).append('\n').append(operation);
-        for (Object part : parts) {
-            seed.append('\n').append(part);
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.toString().getBytes(StandardCharsets.UTF_8));
-            return "cl-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Sends a request as this exchange's identity (user token, tenant) and records the log id of the reply. */
@@ -159,13 +133,22 @@ public final class LarkCall {
         return send(request).thenAccept(reply -> in().setBody(reply.data()));
     }
 
+    /** Sends a request whose reply data is a message: the data becomes the body and its id CamelLarkMessageId. */
+    CompletableFuture<Void> sendForMessage(LarkRequest.Builder request) {
+        return send(request).thenAccept(reply -> Results.message(this, reply.data()));
+    }
+
     /**
      * A list operation. With {@code autoPaginate} the body becomes a lazy Iterator over the items of every page; otherwise
      * the items of one page (from the pageToken param), with {@code CamelLarkHasMore} and {@code CamelLarkPageToken}.
+     * The pageSize param is checked against {@code maxPageSize} before any call, and every page carries it.
      *
-     * @param page builds the request of the page with the given token (null for the first page)
+     * @param maxPageSize the largest page Lark serves for this list
+     * @param request     builds the list request without its paging query parameters
      */
-    public CompletableFuture<Void> list(Function<String, LarkRequest.Builder> page) {
+    public CompletableFuture<Void> list(int maxPageSize, Supplier<LarkRequest.Builder> request) {
+        Integer pageSize = Paging.pageSize(this, maxPageSize);
+        Function<String, LarkRequest.Builder> page = token -> request.get().query("page_size", pageSize).query("page_token", token);
         if (configuration.isAutoPaginate()) {
             return send(page.apply(null)).thenAccept(first -> in().setBody(new Pages(first.data(),
                     token -> send(page.apply(token)).join().data())));

@@ -44,7 +44,7 @@ public final class MessageContents {
         }
         String text = body instanceof String ? (String) body : call.body(String.class);
         if (text == null) {
-            throw new IllegalArgumentException("lark " + call.operation() + " needs a message in the body: a String (text), a"
+            throw new IllegalArgumentException("lark " + call.operationName() + " needs a message in the body: a String (text), a"
                                                + " LarkContent, or a Map/JSON content with msgType; the body is empty");
         }
         return fromString(call, msgType == null ? MsgType.TEXT : msgType, text);
@@ -60,7 +60,7 @@ public final class MessageContents {
             return LarkContent.text(content);
         }
         if (!content.trim().startsWith("{")) {
-            throw new IllegalArgumentException("lark " + call.operation() + ": a String body with msgType " + msgType
+            throw new IllegalArgumentException("lark " + call.operationName() + ": a String body with msgType " + msgType
                                                + " must be the JSON of the " + msgType + " content (or use a LarkContent)");
         }
         return LarkContent.of(msgType, content);
@@ -73,7 +73,7 @@ public final class MessageContents {
         if (hasText) {
             return MsgType.TEXT;
         }
-        throw new IllegalArgumentException("lark " + call.operation() + " cannot tell the msg_type of a Map/JSON body: set the"
+        throw new IllegalArgumentException("lark " + call.operationName() + " cannot tell the msg_type of a Map/JSON body: set the"
                                            + " option 'msgType' or the header 'CamelLarkMsgType', or send a LarkContent");
     }
 }

@@ -1,6 +1,5 @@
 package io.github.camellark.lark.producer;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,7 @@ final class MessageForwards {
     /** POST /im/v1/messages/:message_id/forward?receive_id_type=&uuid=. */
     CompletableFuture<Void> forward(LarkCall call) {
         String messageId = call.require(LarkParam.MESSAGE_ID);
-        return forwardTo(call, RequestFields.of(call), LarkRequest.post(MessageHandler.MESSAGE + "/forward", messageId),
+        return forwardTo(call, RequestFields.of(call), LarkRequest.post(MessagePaths.MESSAGE + "/forward", messageId),
                 messageId, new LinkedHashMap<>());
     }
 
@@ -39,7 +38,7 @@ final class MessageForwards {
         List<String> messageIds = messageIds(given);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message_id_list", messageIds);
-        return forwardTo(call, fields, LarkRequest.post(MessageHandler.MESSAGES + "/merge_forward"), messageIds, body);
+        return forwardTo(call, fields, LarkRequest.post(MessagePaths.MESSAGES + "/merge_forward"), messageIds, body);
     }
 
     private static CompletableFuture<Void> forwardTo(LarkCall call, RequestFields fields, LarkRequest.Builder request,
@@ -47,28 +46,17 @@ final class MessageForwards {
         String receiveId = fields.require(LarkParam.RECEIVE_ID, "receive_id");
         String receiveIdType = ReceiveIdTypes.of(call, fields, receiveId, true);
         body.put("receive_id", receiveId);
-        String uuid = MessageHandler.uuid(call, fields, receiveIdType, receiveId, forwarded);
-        return MessageHandler.sendForMessage(call,
+        String uuid = Uuids.of(call, fields, receiveIdType, receiveId, forwarded);
+        return call.sendForMessage(
                 request.query("receive_id_type", receiveIdType).query("uuid", uuid).json(body).idempotent(true));
     }
 
     private static List<String> messageIds(Object given) {
-        if (!(given instanceof Collection)) {
+        List<String> ids = IdLists.from(given, "message_id_list");
+        if (ids == null) {
             throw new IllegalArgumentException("lark message mergeForward needs the ids of the messages to merge: a List body"
                                                + " or the body field message_id_list (1 to " + MAX_MERGED + " ids)");
         }
-        Collection<?> ids = (Collection<?>) given;
-        if (ids.isEmpty() || ids.size() > MAX_MERGED) {
-            throw new IllegalArgumentException("lark message mergeForward merges 1 to " + MAX_MERGED + " messages, got "
-                                               + ids.size());
-        }
-        List<String> messageIds = new ArrayList<>(ids.size());
-        for (Object id : ids) {
-            if (id == null || id.toString().isBlank()) {
-                throw new IllegalArgumentException("lark message mergeForward: message_id_list holds an empty id");
-            }
-            messageIds.add(id.toString());
-        }
-        return messageIds;
+        return IdLists.check(ids, MAX_MERGED, "lark message mergeForward: message_id_list");
     }
 }

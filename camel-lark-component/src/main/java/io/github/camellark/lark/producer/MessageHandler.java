@@ -7,54 +7,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.client.LarkRequest;
 import io.github.camellark.lark.content.ContentJson;
 import io.github.camellark.lark.content.LarkContent;
 import io.github.camellark.lark.content.MsgType;
+import io.github.camellark.lark.operation.MessageOperation;
 
 /**
  * {@code lark:message}: send, reply, edit, recall, forward, mergeForward, forwardThread, readUsers, list, get,
  * getResource and pushFollowUp on Lark's im/v1 message API.
  */
-public final class MessageHandler implements ResourceHandler {
+public final class MessageHandler implements ResourceHandler<MessageOperation> {
 
-    static final String MESSAGES = "/open-apis/im/v1/messages";
-    static final String MESSAGE = MESSAGES + "/{}";
+    /** Lark lists at most 50 messages a page. */
+    static final int MAX_LIST_PAGE = 50;
+    /** Lark lists at most 100 readers a page (unverified: Lark's page documents 1 to 100). */
+    static final int MAX_READ_USERS_PAGE = 100;
 
     private final MessageForwards forwards = new MessageForwards();
 
     @Override
-    public CompletableFuture<Void> handle(LarkCall call) {
-        switch (call.operation()) {
-            case "send":
-                return send(call);
-            case "reply":
-                return reply(call);
-            case "edit":
-                return edit(call);
-            case "recall":
-                return call.sendForData(LarkRequest.delete(MESSAGE, call.require(LarkParam.MESSAGE_ID)));
-            case "forward":
-                return forwards.forward(call);
-            case "mergeForward":
-                return forwards.mergeForward(call);
-            case "forwardThread":
-                return forwards.forwardThread(call);
-            case "readUsers":
-                return readUsers(call);
-            case "list":
-                return list(call);
-            case "get":
-                return call.sendForData(LarkRequest.get(MESSAGE, call.require(LarkParam.MESSAGE_ID))
-                        .query("user_id_type", call.param(LarkParam.USER_ID_TYPE)));
-            case "getResource":
-                return getResource(call);
-            case "pushFollowUp":
-                return pushFollowUp(call);
-            default:
-                throw new IllegalArgumentException("lark:message has no operation '" + call.operation() + "'");
-        }
+    public Class<MessageOperation> operations() {
+        return MessageOperation.class;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(MessageOperation operation, LarkCall call) {
+        return switch (operation) {
+            case SEND -> send(call);
+            case REPLY -> reply(call);
+            case EDIT -> edit(call);
+            case RECALL -> call.sendForData(LarkRequest.delete(MessagePaths.MESSAGE, call.require(LarkParam.MESSAGE_ID)));
+            case FORWARD -> forwards.forward(call);
+            case MERGE_FORWARD -> forwards.mergeForward(call);
+            case FORWARD_THREAD -> forwards.forwardThread(call);
+            case READ_USERS -> readUsers(call);
+            case LIST -> list(call);
+            case GET -> call.sendForData(LarkRequest.get(MessagePaths.MESSAGE, call.require(LarkParam.MESSAGE_ID))
+                    .query("user_id_type", call.param(LarkParam.USER_ID_TYPE)));
+            case GET_RESOURCE -> getResource(call);
+            case PUSH_FOLLOW_UP -> pushFollowUp(call);
+        };
     }
 
     /** POST /im/v1/messages?receive_id_type=: content as a JSON string, a uuid so that a retry posts at most once. */
@@ -68,8 +61,8 @@ public final class MessageHandler implements ResourceHandler {
         body.put("receive_id", receiveId);
         body.put("msg_type", content.msgType());
         body.put("content", json);
-        body.put("uuid", uuid(call, fields, receiveIdType, receiveId, content.msgType(), json));
-        return sendForMessage(call, LarkRequest.post(MESSAGES).query("receive_id_type", receiveIdType).json(body).idempotent(true)
+        body.put("uuid", Uuids.of(call, fields, receiveIdType, receiveId, content.msgType(), json));
+        return call.sendForMessage(LarkRequest.post(MessagePaths.MESSAGES).query("receive_id_type", receiveIdType).json(body).idempotent(true)
                 .rateLimitKey(receiveId));
     }
 
@@ -86,9 +79,9 @@ public final class MessageHandler implements ResourceHandler {
         if (inThread != null) {
             body.put("reply_in_thread", Boolean.valueOf(inThread.trim()));
         }
-        body.put("uuid", uuid(call, fields, messageId, inThread, content.msgType(), json));
-        return sendForMessage(call, LarkRequest.post(MESSAGE + "/reply", messageId).json(body).idempotent(true)
-                .rateLimitKey(replyRateLimitKey(call, messageId)));
+        body.put("uuid", Uuids.of(call, fields, messageId, inThread, content.msgType(), json));
+        return call.sendForMessage(LarkRequest.post(MessagePaths.MESSAGE + "/reply", messageId).json(body).idempotent(true)
+                .rateLimitKey(RateLimitKeys.reply(call, messageId)));
     }
 
     /** PUT /im/v1/messages/:message_id: Lark edits only text and post messages (cards are updated with lark:card). */
@@ -102,16 +95,15 @@ public final class MessageHandler implements ResourceHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("msg_type", content.msgType());
         body.put("content", ContentJson.serialize(content, call.client().mapper()));
-        return call.sendForData(LarkRequest.put(MESSAGE, messageId).json(body));
+        return call.sendForData(LarkRequest.put(MessagePaths.MESSAGE, messageId).json(body));
     }
 
     /** GET /im/v1/messages/:message_id/read_users: Lark requires user_id_type, open_id unless told otherwise. */
     private CompletableFuture<Void> readUsers(LarkCall call) {
         String messageId = call.require(LarkParam.MESSAGE_ID);
         String userIdType = call.param(LarkParam.USER_ID_TYPE, "open_id");
-        Integer pageSize = call.intParam(LarkParam.PAGE_SIZE);
-        return call.list(pageToken -> LarkRequest.get(MESSAGE + "/read_users", messageId)
-                .query("user_id_type", userIdType).query("page_size", pageSize).query("page_token", pageToken));
+        return call.list(MAX_READ_USERS_PAGE, () -> LarkRequest.get(MessagePaths.MESSAGE + "/read_users", messageId)
+                .query("user_id_type", userIdType));
     }
 
     /**
@@ -131,11 +123,9 @@ public final class MessageHandler implements ResourceHandler {
         String startTime = call.param(LarkParam.START_TIME);
         String endTime = call.param(LarkParam.END_TIME);
         String sortType = call.param(LarkParam.SORT_TYPE);
-        Integer pageSize = call.intParam(LarkParam.PAGE_SIZE);
-        return call.list(pageToken -> LarkRequest.get(MESSAGES)
+        return call.list(MAX_LIST_PAGE, () -> LarkRequest.get(MessagePaths.MESSAGES)
                 .query("container_id_type", containerIdType).query("container_id", id)
-                .query("start_time", startTime).query("end_time", endTime).query("sort_type", sortType)
-                .query("page_size", pageSize).query("page_token", pageToken));
+                .query("start_time", startTime).query("end_time", endTime).query("sort_type", sortType));
     }
 
     /**
@@ -146,7 +136,7 @@ public final class MessageHandler implements ResourceHandler {
         String messageId = call.require(LarkParam.MESSAGE_ID);
         String fileKey = call.require(LarkParam.FILE_KEY);
         String type = call.param(LarkParam.RESOURCE_TYPE, fileKey.startsWith("img_") ? "image" : "file");
-        return Uploads.download(call, LarkRequest.get(MESSAGE + "/resources/{}", messageId, fileKey).query("type", type));
+        return MediaTransfers.download(call, LarkRequest.get(MessagePaths.MESSAGE + "/resources/{}", messageId, fileKey).query("type", type));
     }
 
     /**
@@ -166,38 +156,7 @@ public final class MessageHandler implements ResourceHandler {
             throw new IllegalArgumentException("lark message pushFollowUp needs follow-ups in the body: a List of follow-ups"
                                                + " (String contents or {content, i18n_contents} maps), a String, or {\"follow_ups\":[...]}");
         }
-        return call.sendForData(LarkRequest.post(MESSAGE + "/push_follow_up", messageId).json(Map.of("follow_ups", followUps)));
-    }
-
-    /** Sends a request whose reply data is a message: the data becomes the body and its id CamelLarkMessageId. */
-    static CompletableFuture<Void> sendForMessage(LarkCall call, LarkRequest.Builder request) {
-        return call.send(request).thenAccept(reply -> {
-            Map<String, Object> data = reply.data();
-            call.in().setBody(data);
-            Object nested = data.get("message");
-            Object messageId = nested instanceof Map ? ((Map<?, ?>) nested).get("message_id") : data.get("message_id");
-            if (messageId != null) {
-                call.in().setHeader(LarkConstants.MESSAGE_ID, messageId.toString());
-            }
-        });
-    }
-
-    /**
-     * A reply counts against the limit of its chat: the chat is CamelLarkChatId (the events consumer sets it) or the
-     * chatId option; without either, against the message replied to.
-     */
-    static String replyRateLimitKey(LarkCall call, String messageId) {
-        String chatId = call.param(LarkParam.CHAT_ID);
-        return chatId != null && !chatId.isBlank() ? chatId : messageId;
-    }
-
-    /** The uuid: the option/header, else the body field of a whole request, else one derived from the exchange and parts. */
-    static String uuid(LarkCall call, RequestFields fields, Object... parts) {
-        Object fromBody = fields.get("uuid");
-        if (call.param(LarkParam.UUID) == null && fromBody != null && !fromBody.toString().isBlank()) {
-            return fromBody.toString();
-        }
-        return call.uuid(parts);
+        return call.sendForData(LarkRequest.post(MessagePaths.MESSAGE + "/push_follow_up", messageId).json(Map.of("follow_ups", followUps)));
     }
 
     private static RequestFields wholeRequestFields(LarkCall call) {

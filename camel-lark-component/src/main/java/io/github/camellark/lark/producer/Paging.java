@@ -10,7 +10,7 @@ final class Paging {
     static Integer pageSize(LarkCall call, int max) {
         Integer pageSize = call.intParam(LarkParam.PAGE_SIZE);
         if (pageSize != null && (pageSize < 1 || pageSize > max)) {
-            throw new IllegalArgumentException("lark " + call.operation() + ": pageSize must be between 1 and " + max + ", got " + pageSize);
+            throw new IllegalArgumentException("lark " + call.operationName() + ": pageSize must be between 1 and " + max + ", got " + pageSize);
         }
         return pageSize;
     }

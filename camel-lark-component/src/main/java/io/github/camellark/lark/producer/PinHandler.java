@@ -4,22 +4,26 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.client.LarkRequest;
+import io.github.camellark.lark.operation.PinOperation;
 
 /** {@code lark:pin}: pin a message in its chat, unpin it, list a chat's pins (newest first). */
-final class PinHandler implements ResourceHandler {
+final class PinHandler implements ResourceHandler<PinOperation> {
+
+    /** Lark lists at most 50 pins a page (unverified: Lark's page documents 1 to 50). */
+    static final int MAX_PAGE_SIZE = 50;
 
     @Override
-    public CompletableFuture<Void> handle(LarkCall call) {
-        switch (call.operation()) {
-            case "create":
-                return create(call);
-            case "delete":
-                return delete(call);
-            case "list":
-                return list(call);
-            default:
-                throw new IllegalArgumentException("lark:pin has no operation " + call.operation());
-        }
+    public Class<PinOperation> operations() {
+        return PinOperation.class;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(PinOperation operation, LarkCall call) {
+        return switch (operation) {
+            case CREATE -> create(call);
+            case DELETE -> delete(call);
+            case LIST -> list(call);
+        };
     }
 
     private CompletableFuture<Void> create(LarkCall call) {
@@ -38,12 +42,9 @@ final class PinHandler implements ResourceHandler {
         String chatId = call.require(LarkParam.CHAT_ID);
         String startTime = call.param(LarkParam.START_TIME);
         String endTime = call.param(LarkParam.END_TIME);
-        Integer pageSize = call.intParam(LarkParam.PAGE_SIZE);
-        return call.list(pageToken -> LarkRequest.get("/open-apis/im/v1/pins")
+        return call.list(MAX_PAGE_SIZE, () -> LarkRequest.get("/open-apis/im/v1/pins")
                 .query("chat_id", chatId)
                 .query("start_time", startTime)
-                .query("end_time", endTime)
-                .query("page_size", pageSize)
-                .query("page_token", pageToken));
+                .query("end_time", endTime));
     }
 }

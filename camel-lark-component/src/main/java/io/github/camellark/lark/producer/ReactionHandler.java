@@ -5,25 +5,26 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.client.LarkRequest;
+import io.github.camellark.lark.operation.ReactionOperation;
 
 /** {@code lark:reaction}: add an emoji reaction to a message, list a message's reactions, delete one. */
-final class ReactionHandler implements ResourceHandler {
+final class ReactionHandler implements ResourceHandler<ReactionOperation> {
 
     /** Lark lists at most 50 reactions a page. */
     static final int MAX_PAGE_SIZE = 50;
 
     @Override
-    public CompletableFuture<Void> handle(LarkCall call) {
-        switch (call.operation()) {
-            case "create":
-                return create(call);
-            case "list":
-                return list(call);
-            case "delete":
-                return delete(call);
-            default:
-                throw new IllegalArgumentException("lark:reaction has no operation " + call.operation());
-        }
+    public Class<ReactionOperation> operations() {
+        return ReactionOperation.class;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(ReactionOperation operation, LarkCall call) {
+        return switch (operation) {
+            case CREATE -> create(call);
+            case LIST -> list(call);
+            case DELETE -> delete(call);
+        };
     }
 
     private CompletableFuture<Void> create(LarkCall call) {
@@ -36,14 +37,11 @@ final class ReactionHandler implements ResourceHandler {
 
     private CompletableFuture<Void> list(LarkCall call) {
         String messageId = call.require(LarkParam.MESSAGE_ID);
-        Integer pageSize = Paging.pageSize(call, MAX_PAGE_SIZE);
         String emojiType = call.param(LarkParam.EMOJI_TYPE);
         String userIdType = call.param(LarkParam.USER_ID_TYPE);
-        return call.list(pageToken -> LarkRequest.get("/open-apis/im/v1/messages/{}/reactions", messageId)
+        return call.list(MAX_PAGE_SIZE, () -> LarkRequest.get("/open-apis/im/v1/messages/{}/reactions", messageId)
                 .query("reaction_type", emojiType)
-                .query("user_id_type", userIdType)
-                .query("page_size", pageSize)
-                .query("page_token", pageToken));
+                .query("user_id_type", userIdType));
     }
 
     private CompletableFuture<Void> delete(LarkCall call) {

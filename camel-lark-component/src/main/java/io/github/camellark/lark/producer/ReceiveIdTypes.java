@@ -18,7 +18,7 @@ final class ReceiveIdTypes {
         }
         String inferred = infer(receiveId, threadAllowed);
         if (inferred == null) {
-            throw new IllegalArgumentException("lark " + call.operation() + " cannot tell the type of receiveId '" + receiveId
+            throw new IllegalArgumentException("lark " + call.operationName() + " cannot tell the type of receiveId '" + receiveId
                                                + "': set the option 'receiveIdType' or the header 'CamelLarkReceiveIdType' (open_id,"
                                                + " union_id, user_id, email, chat_id" + (threadAllowed ? ", thread_id" : "")
                                                + "); it is inferred only for oc_, ou_, on_" + (threadAllowed ? ", omt_" : "")

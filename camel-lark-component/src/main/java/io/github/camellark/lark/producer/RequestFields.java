@@ -75,7 +75,7 @@ final class RequestFields {
             return call.require(param);
         }
         if (value == null) {
-            throw new IllegalArgumentException("lark " + call.operation() + " needs " + param.option() + ": set the endpoint option '"
+            throw new IllegalArgumentException("lark " + call.operationName() + " needs " + param.option() + ": set the endpoint option '"
                                                + param.option() + "', the header '" + param.header() + "' or the body field '"
                                                + field + "'");
         }

@@ -8,34 +8,22 @@ public final class ResourceHandlers {
     private ResourceHandlers() {
     }
 
-    public static ResourceHandler forResource(LarkResource resource) {
-        switch (resource) {
-            case MESSAGE:
-                return new MessageHandler();
-            case BATCH_MESSAGE:
-                return new BatchMessageHandler();
-            case IMAGE:
-                return new ImageHandler();
-            case FILE:
-                return new FileHandler();
-            case CARD:
-                return new CardHandler();
-            case REACTION:
-                return new ReactionHandler();
-            case PIN:
-                return new PinHandler();
-            case URGENT:
-                return new UrgentHandler();
-            case URL_PREVIEW:
-                return new UrlPreviewHandler();
-            case CHAT:
-                return new ChatHandler();
-            case CUSTOM_BOT:
-                return new CustomBotHandler();
-            case CARDKIT:
-                return new CardKitHandler();
-            default:
-                throw new UnsupportedOperationException("lark:" + resource.uriName() + " has no producer yet");
-        }
+    /** The handler of a producer resource; fails for the consumer-only {@code events}. */
+    public static ResourceHandler<?> forResource(LarkResource resource) {
+        return switch (resource) {
+            case MESSAGE -> new MessageHandler();
+            case BATCH_MESSAGE -> new BatchMessageHandler();
+            case IMAGE -> new ImageHandler();
+            case FILE -> new FileHandler();
+            case CARD -> new CardHandler();
+            case REACTION -> new ReactionHandler();
+            case PIN -> new PinHandler();
+            case URGENT -> new UrgentHandler();
+            case URL_PREVIEW -> new UrlPreviewHandler();
+            case CHAT -> new ChatHandler();
+            case CUSTOM_BOT -> new CustomBotHandler();
+            case CARDKIT -> new CardKitHandler();
+            case EVENTS -> throw new IllegalArgumentException("lark:events can only be consumed (from), not produced to");
+        };
     }
 }

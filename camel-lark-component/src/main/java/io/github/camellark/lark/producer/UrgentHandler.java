@@ -6,31 +6,32 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.client.LarkRequest;
+import io.github.camellark.lark.operation.UrgentOperation;
 
 /**
  * {@code lark:urgent}: buzz users about a message in the app, by SMS or by phone. The users come from the header
  * {@code CamelLarkUserIdList}, the {@code userIdList} option, or the body (a List, or a Map/JSON with {@code user_id_list});
  * the ones Lark could not buzz are in the result's {@code invalid_user_id_list}.
  */
-final class UrgentHandler implements ResourceHandler {
+final class UrgentHandler implements ResourceHandler<UrgentOperation> {
 
     @Override
-    public CompletableFuture<Void> handle(LarkCall call) {
-        switch (call.operation()) {
-            case "app":
-                return buzz(call, "urgent_app");
-            case "sms":
-                return buzz(call, "urgent_sms");
-            case "phone":
-                return buzz(call, "urgent_phone");
-            default:
-                throw new IllegalArgumentException("lark:urgent has no operation " + call.operation());
-        }
+    public Class<UrgentOperation> operations() {
+        return UrgentOperation.class;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(UrgentOperation operation, LarkCall call) {
+        return switch (operation) {
+            case APP -> buzz(call, "urgent_app");
+            case SMS -> buzz(call, "urgent_sms");
+            case PHONE -> buzz(call, "urgent_phone");
+        };
     }
 
     private CompletableFuture<Void> buzz(LarkCall call, String kind) {
         String messageId = call.require(LarkParam.MESSAGE_ID);
-        List<String> userIds = IdLists.nonEmpty(userIds(call), "lark urgent " + call.operation() + ": user_id_list");
+        List<String> userIds = IdLists.nonEmpty(userIds(call), "lark urgent " + call.operationName() + ": user_id_list");
         // not idempotent: every call buzzes again (and SMS/phone use up tenant quota)
         return call.send(LarkRequest.patch("/open-apis/im/v1/messages/{}/" + kind, messageId)
                 .query("user_id_type", call.param(LarkParam.USER_ID_TYPE, "open_id"))

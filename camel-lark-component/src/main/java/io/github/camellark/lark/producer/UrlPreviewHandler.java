@@ -7,21 +7,30 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.client.LarkRequest;
+import io.github.camellark.lark.operation.UrlPreviewOperation;
 
 /**
  * {@code lark:urlPreview}: make clients pull link previews again. The body is the list of preview tokens, or a Map/JSON with
  * {@code preview_tokens} and optionally {@code open_ids} (whose clients refresh; default everyone in the chat).
  */
-final class UrlPreviewHandler implements ResourceHandler {
+final class UrlPreviewHandler implements ResourceHandler<UrlPreviewOperation> {
 
     /** Lark takes 1 to 10 preview tokens a call. */
     static final int MAX_TOKENS = 10;
 
     @Override
-    public CompletableFuture<Void> handle(LarkCall call) {
-        if (!"batchUpdate".equals(call.operation())) {
-            throw new IllegalArgumentException("lark:urlPreview has no operation " + call.operation());
-        }
+    public Class<UrlPreviewOperation> operations() {
+        return UrlPreviewOperation.class;
+    }
+
+    @Override
+    public CompletableFuture<Void> handle(UrlPreviewOperation operation, LarkCall call) {
+        return switch (operation) {
+            case BATCH_UPDATE -> batchUpdate(call);
+        };
+    }
+
+    private CompletableFuture<Void> batchUpdate(LarkCall call) {
         Object body = call.body();
         RequestFields fields = RequestFields.of(call);
         List<String> tokens = IdLists.check(IdLists.from(body instanceof Collection ? body : fields.get("preview_tokens"),

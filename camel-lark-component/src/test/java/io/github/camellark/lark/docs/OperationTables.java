@@ -50,6 +50,45 @@ final class OperationTables {
         return new OperationTables(page);
     }
 
+    /**
+     * Every row of an operation table (a table whose header starts with "Operation", or "Resource | Operation") as
+     * "resource operation"; the resource of a row is its section's, or the one its first cell names.
+     */
+    List<String> documentedOperations() {
+        List<String> documented = new ArrayList<>();
+        for (Section section : sections) {
+            boolean inOperationTable = false;
+            for (String[] cells : section.rows()) {
+                if (cells.length < 3) {
+                    continue;
+                }
+                String first = cells[1].trim();
+                String second = cells[2].trim();
+                if (first.equals("Operation") || first.equals("Resource") && second.equals("Operation")) {
+                    inOperationTable = true;
+                    continue;
+                }
+                if (!first.startsWith("`") && !first.matches("[a-zA-Z]+ `[a-zA-Z]+`") || !inOperationTable) {
+                    inOperationTable = false;
+                    continue;
+                }
+                List<String> names = new ArrayList<>();
+                Matcher code = CODE.matcher(first.startsWith("`") && section.resources().size() > 1 ? first + " " + second : first);
+                while (code.find()) {
+                    names.add(code.group(1));
+                }
+                if (first.matches("[a-zA-Z]+ `[a-zA-Z]+`")) {
+                    documented.add(first.substring(0, first.indexOf(' ')) + " " + names.get(0));
+                } else if (names.size() == 2) {
+                    documented.add(names.get(0) + " " + names.get(1));
+                } else if (section.resources().size() == 1) {
+                    documented.add(section.resources().get(0) + " " + names.get(0));
+                }
+            }
+        }
+        return documented;
+    }
+
     boolean documents(String resource, String operation) {
         String op = "`" + operation + "`";
         for (Section section : sections) {

@@ -85,9 +85,9 @@ class ChatHandlerTest extends LarkTestSupport {
         Exchange bots = template.send("lark:chat", e -> e.getMessage().setBody(tooManyBots));
         Exchange name = template.send("lark:chat", e -> e.getMessage().setBody(shortPublicName));
 
-        assertThat(users.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limited to 50")
+        assertThat(users.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lark chat create: user_id_list takes at most 50 ids, got 51")
                 .hasMessageContaining("got 51");
-        assertThat(bots.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limited to 5")
+        assertThat(bots.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lark chat create: bot_id_list takes at most 5 ids, got 6")
                 .hasMessageContaining("got 6");
         assertThat(name.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2 characters")
                 .hasMessageContaining("'x'");
@@ -134,9 +134,9 @@ class ChatHandlerTest extends LarkTestSupport {
                 e -> e.getMessage().setBody(Collections.nCopies(6, "cli")));
         Exchange noChat = template.send("lark:chat?operation=addMembers", e -> e.getMessage().setBody(List.of("ou_1")));
 
-        assertThat(none.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id_list is empty");
-        assertThat(users.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limited to 50");
-        assertThat(bots.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limited to 5");
+        assertThat(none.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id_list takes 1 to 50 ids, got 0");
+        assertThat(users.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id_list takes 1 to 50 ids, got 51");
+        assertThat(bots.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id_list takes 1 to 5 ids, got 6");
         assertThat(noChat.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chatId");
         assertThat(businessRequests()).isEmpty();
     }

@@ -90,6 +90,16 @@ class MessageValidationTest extends MessageTestSupport {
     }
 
     @Test
+    void uuidOverFiftyCharactersFailsWhetherFromTheOptionOrFromABodyField() {
+        String tooLong = "u".repeat(51);
+        assertThat(failure("lark:message?receiveId=oc_1&uuid=" + tooLong, "hi")).contains("uuid is limited to 50 characters, got 51");
+        assertThat(failure("lark:message?receiveId=oc_1",
+                Map.of("msg_type", "text", "content", "{\"text\":\"hi\"}", "uuid", tooLong)))
+                .contains("uuid is limited to 50 characters, got 51");
+        assertThat(failure("lark:chat", Map.of("name", "Ops", "uuid", tooLong))).contains("uuid is limited to 50 characters, got 51");
+    }
+
+    @Test
     void mergeForwardOfNoneOrMoreThan100Messages() {
         assertThat(failure("lark:message?operation=mergeForward&receiveId=oc_1", List.of())).contains("1 to 100").contains("got 0");
         assertThat(failure("lark:message?operation=mergeForward&receiveId=oc_1", Collections.nCopies(101, "om_1")))

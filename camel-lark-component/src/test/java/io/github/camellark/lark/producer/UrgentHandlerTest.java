@@ -72,8 +72,8 @@ class UrgentHandlerTest extends LarkTestSupport {
         Exchange blank = template.send("lark:urgent?messageId=om_1", e -> e.getMessage().setHeader(LarkConstants.USER_ID_LIST, " , "));
         Exchange noMessage = template.send("lark:urgent", e -> e.getMessage().setBody(List.of("ou_1")));
 
-        assertThat(noUsers.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user_id_list is empty");
-        assertThat(blank.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user_id_list is empty");
+        assertThat(noUsers.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user_id_list takes at least 1 id, got 0");
+        assertThat(blank.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user_id_list takes at least 1 id, got 0");
         assertThat(noMessage.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("messageId");
         assertThat(businessRequests()).isEmpty();
     }

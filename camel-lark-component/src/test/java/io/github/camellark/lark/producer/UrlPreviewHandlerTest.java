@@ -49,9 +49,9 @@ class UrlPreviewHandlerTest extends LarkTestSupport {
         Exchange none = template.send("lark:urlPreview", e -> e.getMessage().setBody(List.of()));
         Exchange eleven = template.send("lark:urlPreview", e -> e.getMessage().setBody(Collections.nCopies(11, "pt")));
 
-        assertThat(none.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("preview_tokens is empty");
+        assertThat(none.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("preview_tokens takes 1 to 10 ids, got 0");
         assertThat(eleven.getException()).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("limited to 10").hasMessageContaining("got 11");
+                .hasMessageContaining("preview_tokens takes 1 to 10 ids, got 11");
         assertThat(businessRequests()).isEmpty();
     }
 }

@@ -21,7 +21,7 @@ import org.apache.camel.WrappedFile;
  * What image and file uploads and downloads share: turning the body into a streamed upload with its size guards, and
  * turning a download into a streamed body with its name and type.
  */
-final class Uploads {
+final class MediaTransfers {
 
     private static final long MB = 1024L * 1024L;
 
@@ -40,7 +40,7 @@ final class Uploads {
     record Upload(UploadSource source, String fileName) {
     }
 
-    private Uploads() {
+    private MediaTransfers() {
     }
 
     /** Guessed from the file name; Lark looks at the bytes anyway. */
@@ -135,7 +135,7 @@ final class Uploads {
     static CompletableFuture<Void> download(LarkCall call, LarkRequest.Builder request) {
         return call.send(request.download()).thenAccept(reply -> {
             if (reply.stream() == null) {
-                throw new IllegalStateException("lark " + call.operation() + ": Lark answered JSON instead of the file");
+                throw new IllegalStateException("lark " + call.operationName() + ": Lark answered JSON instead of the file");
             }
             Message in = call.in();
             in.setBody(reply.stream());
