@@ -25,8 +25,11 @@ class LarkComponentConfigurationSyncTest {
     private static final String PREFIX = "camel.component.lark.";
     /** Component options a Spring Boot application gives as a bean rather than a property. */
     private static final Set<String> NOT_PROPERTIES = Set.of();
-    /** Properties of camel-spring-boot's own, not options of the component. */
-    private static final Set<String> STARTER_ONLY = Set.of("enabled", "customizer.enabled");
+    /**
+     * Properties of the starter's own, not options of the component: camel-spring-boot's, and the switch of the webhook
+     * body limit filter (LarkWebhookServletAutoConfiguration).
+     */
+    private static final Set<String> STARTER_ONLY = Set.of("enabled", "customizer.enabled", "webhook-body-limit-filter.enabled");
 
     private final ObjectMapper mapper = new ObjectMapper();
 
