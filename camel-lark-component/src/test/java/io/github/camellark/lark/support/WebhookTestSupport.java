@@ -16,14 +16,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.test.AvailablePortFinder;
-import org.junit.jupiter.api.AfterEach;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of webhook tests: Camel's HTTP platform (Vert.x, as camel-platform-http-main runs it) on 127.0.0.1 and a free
- * port, and an HTTP client that posts what Lark posts. After every test, neither the Encrypt Key nor the Verification
- * Token may appear in a log line.
+ * port, and an HTTP client that posts what Lark posts.
  */
 public abstract class WebhookTestSupport extends LarkTestSupport {
 
@@ -54,10 +51,6 @@ public abstract class WebhookTestSupport extends LarkTestSupport {
         return lark;
     }
 
-    @AfterEach
-    void noEventSecretLogged() {
-        assertThat(LogCapture.linesContaining(ENCRYPT_KEY, VERIFICATION_TOKEN)).as("log lines with an event secret").isEmpty();
-    }
 
     protected URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
