@@ -2,7 +2,6 @@ package io.github.camellark.lark.support;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.camellark.lark.LarkComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -11,9 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
  * Base of producer tests: a WireMock Lark on 127.0.0.1, the {@code lark} component pointed at it with test credentials,
@@ -25,14 +21,13 @@ public abstract class LarkTestSupport extends CamelTestSupport {
     public static final String APP_ID = "cli_test_app";
     public static final String APP_SECRET = "app-secret-never-logged-0001";
     public static final String TENANT_TOKEN = "t-tenant-token-never-logged-0001";
-    public static final String TOKEN_PATH = "/open-apis/auth/v3/tenant_access_token/internal";
+    public static final String TOKEN_PATH = WireMockLark.TOKEN_PATH;
 
     protected static WireMockServer lark;
 
     @BeforeAll
     static void startLark() {
-        lark = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-        lark.start();
+        lark = WireMockLark.start();
     }
 
     @AfterAll
@@ -43,8 +38,7 @@ public abstract class LarkTestSupport extends CamelTestSupport {
     @BeforeEach
     void stubTenantToken() {
         lark.resetAll();
-        lark.stubFor(post(urlPathEqualTo(TOKEN_PATH))
-                .willReturn(okJson("{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"" + TENANT_TOKEN + "\",\"expire\":7200}")));
+        WireMockLark.tokenEndpointAnswers(lark, TENANT_TOKEN, 7200);
     }
 
     @Override
