@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import io.github.camellark.lark.LarkComponent;
+import io.github.camellark.lark.testkit.events.EventCrypto;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
@@ -79,7 +81,7 @@ public final class WebhookInstance implements AutoCloseable {
 
     /** The event, with the instances' verification token, encrypted with their Encrypt Key. */
     public static String encrypted(String plaintextWithoutToken) {
-        return LarkBodies.encrypted(ENCRYPT_KEY, plaintextWithoutToken.replace("\"token\":\"\"", "\"token\":\"" + TOKEN + "\""));
+        return EventCrypto.encryptedBody(ENCRYPT_KEY, plaintextWithoutToken.replace("\"token\":\"\"", "\"token\":\"" + TOKEN + "\""));
     }
 
     /** Signature headers over exactly this body, made now. */
@@ -87,7 +89,7 @@ public final class WebhookInstance implements AutoCloseable {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         String nonce = UUID.randomUUID().toString();
         return Map.of("X-Lark-Request-Timestamp", timestamp, "X-Lark-Request-Nonce", nonce,
-                "X-Lark-Signature", LarkBodies.signature(timestamp, nonce, ENCRYPT_KEY, body));
+                "X-Lark-Signature", EventCrypto.signature(timestamp, nonce, ENCRYPT_KEY, body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camellark.lark.LarkComponent;
+import io.github.camellark.lark.testkit.events.EventCrypto;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
@@ -84,13 +86,13 @@ public abstract class WebhookTestSupport extends LarkTestSupport {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Lark-Request-Timestamp", timestamp);
         headers.put("X-Lark-Request-Nonce", nonce);
-        headers.put("X-Lark-Signature", LarkBodies.signature(timestamp, nonce, encryptKey, body));
+        headers.put("X-Lark-Signature", EventCrypto.signature(timestamp, nonce, encryptKey, body.getBytes(StandardCharsets.UTF_8)));
         return headers;
     }
 
     /** Encrypts the plaintext with the Encrypt Key and posts it signed, as Lark does once an Encrypt Key is set. */
     protected HttpResponse<String> pushEncrypted(String path, String plaintext) throws Exception {
-        String body = LarkBodies.encrypted(ENCRYPT_KEY, plaintext);
+        String body = EventCrypto.encryptedBody(ENCRYPT_KEY, plaintext);
         return push(path, body, signed(body));
     }
 }
