@@ -4,13 +4,11 @@ import java.net.URI;
 import java.time.Duration;
 
 import io.github.camellark.lark.LarkComponent;
+import io.github.camellark.lark.support.LarkWebhookPoster;
 import io.github.camellark.lark.testkit.camel.SimulatorSetup;
 import io.github.camellark.lark.testkit.LarkSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
-import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
 
@@ -29,7 +27,7 @@ abstract class DocRoutesTestSupport extends CamelTestSupport {
     static final String ENCRYPT_KEY = "docs-encrypt-key-never-logged";
     static final String VERIFICATION_TOKEN = "docs-verification-token-never-logged";
 
-    protected final int httpPort = AvailablePortFinder.getNextAvailable();
+    protected int httpPort;
     protected LarkSimulator sim;
 
     @Override
@@ -40,10 +38,7 @@ abstract class DocRoutesTestSupport extends CamelTestSupport {
         context.getRegistry().bind("lark", larkComponent(sim.appId(), sim.appSecret(), ENCRYPT_KEY, VERIFICATION_TOKEN));
         SimulatorSetup.configure(context.getComponent("lark", LarkComponent.class), sim).getConfiguration().setRetryBackoff(10);
 
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(httpPort);
-        context.addService(new VertxPlatformHttpServer(server));
+        httpPort = LarkWebhookPoster.addHttpPlatform(context);
         return context;
     }
 

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkEndpoint;
 import io.github.camellark.lark.health.ConsumerStatus;
 import io.github.camellark.lark.health.LarkConsumerHealthCheck;
+import io.github.camellark.lark.testkit.camel.SimulatorSetup;
 import io.github.camellark.lark.testkit.events.AppIdentity;
 import io.github.camellark.lark.testkit.events.LarkEvents;
 import io.github.camellark.lark.testkit.ws.ClientConfig;
@@ -56,10 +56,7 @@ abstract class LongConnectionTestSupport extends CamelTestSupport {
         larkWs = new LongConnectionServer().start().credentials(APP_ID, APP_SECRET).clientConfig(FAST);
         discovery = new DiscoveryHttpServer(larkWs);
         CamelContext context = super.createCamelContext();
-        LarkComponent component = context.getComponent("lark", LarkComponent.class);
-        component.getConfiguration().setBaseUri(discovery.baseUri().toString());
-        component.getConfiguration().setAppId(APP_ID);
-        component.getConfiguration().setAppSecret(APP_SECRET);
+        SimulatorSetup.configure(context.getComponent("lark"), SimulatorSetup.componentOptions(discovery.baseUri().toString(), APP_ID, APP_SECRET));
         return context;
     }
 

@@ -27,25 +27,35 @@ public final class SimulatorSetup {
      * {@code baseUri}. For Camel Main, prefix each with {@code camel.component.lark.}.
      */
     public static Map<String, Object> componentOptions(LarkSimulator simulator) {
+        return componentOptions(simulator.baseUri(), simulator.appId(), simulator.appSecret());
+    }
+
+    /** The same options for another Lark: a standalone simulator, or a {@code DiscoveryHttpServer} of its own. */
+    public static Map<String, Object> componentOptions(String baseUri, String appId, String appSecret) {
         Map<String, Object> options = new LinkedHashMap<>();
-        options.put("appId", simulator.appId());
-        options.put("appSecret", simulator.appSecret());
-        options.put("baseUri", simulator.baseUri());
+        options.put("appId", appId);
+        options.put("appSecret", appSecret);
+        options.put("baseUri", baseUri);
         return options;
     }
 
-    /**
-     * Sets {@link #componentOptions} on {@code component}, a component of a CamelContext (an unknown option fails: it
-     * is not a lark component); returned for further settings.
-     */
+    /** Sets {@link #componentOptions(LarkSimulator)} on {@code component}; returned for further settings. */
     public static <C extends Component> C configure(C component, LarkSimulator simulator) {
+        return configure(component, componentOptions(simulator));
+    }
+
+    /**
+     * Binds {@code options} on {@code component}, a component of a CamelContext, as Camel binds
+     * {@code camel.component.lark.*} (an unknown option fails: it is not a lark component); returned for further settings.
+     */
+    public static <C extends Component> C configure(C component, Map<String, Object> options) {
         CamelContext context = Objects.requireNonNull(component.getCamelContext(),
                 "the component is in no CamelContext: take it from context.getComponent(\"lark\")");
         PropertyBindingSupport.build()
                 .withCamelContext(context)
                 .withTarget(component)
                 .withConfigurer(component.getComponentPropertyConfigurer())
-                .withProperties(componentOptions(simulator))
+                .withProperties(new LinkedHashMap<>(options))
                 .withMandatory(true)
                 .withRemoveParameters(false)
                 .bind();
