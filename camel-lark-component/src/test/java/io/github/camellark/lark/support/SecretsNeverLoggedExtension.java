@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each class, neither may the lines logged since the class started (set-up, tear-down, late threads). A test's secrets
  * are:
  * <ul>
- *   <li>every String constant of the test class and its superclasses whose name ends in {@code SECRET}, {@code TOKEN}
- *       or {@code KEY} (e.g. {@code APP_SECRET}, {@code ENCRYPT_KEY}, {@code HOOK_TOKEN});</li>
+ *   <li>every String constant of the test class and its superclasses whose name ends in {@code SECRET}, {@code TOKEN},
+ *       {@code KEY} or {@code TICKET} (e.g. {@code APP_SECRET}, {@code ENCRYPT_KEY}, {@code HOOK_TOKEN}, {@code APP_TICKET});</li>
  *   <li>the app secret, Verification Token and Encrypt Key of every {@link LarkSimulator} field of the test;</li>
  *   <li>the simulator's default app secret and Verification Token;</li>
  *   <li>anything shaped like a token the simulator issues, a custom-bot hook or a long-connection URL's access key or
@@ -37,7 +37,7 @@ public class SecretsNeverLoggedExtension implements BeforeAllCallback, AfterAllC
     static final Pattern TOKEN_SHAPES = Pattern.compile("\\bt-g[0-9a-f]{4}[A-Za-z0-9]{36}\\b|\\bu-[A-Za-z0-9]{40}\\b"
                                                         + "|/bot/v2/hook/[A-Za-z0-9_-]{8,}"
                                                         + "|\\baccess_key=(?!xxxxxx)[^&\\s]+|[?&]ticket=(?!xxxxxx)[^&\\s]+");
-    private static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|TOKEN|KEY)$");
+    private static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|TOKEN|KEY|TICKET)$");
     /** Shorter values could match ordinary words. */
     private static final int MIN_SECRET_LENGTH = 8;
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SecretsNeverLoggedExtension.class);
