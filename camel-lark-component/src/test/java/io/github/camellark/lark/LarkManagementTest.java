@@ -11,6 +11,7 @@ import javax.management.ObjectName;
 
 import io.github.camellark.lark.health.LarkProducerHealthCheck;
 import io.github.camellark.lark.metrics.Micrometer;
+import io.github.camellark.lark.testkit.camel.SimulatorSetup;
 import io.github.camellark.lark.testkit.LarkSimulator;
 import io.github.camellark.lark.testkit.LarkSimulatorExtension;
 import io.github.camellark.lark.testkit.events.LarkEvent;
@@ -58,10 +59,7 @@ class LarkManagementTest extends CamelTestSupport {
         lark = extension.simulator();
         CamelContext context = super.createCamelContext();
         context.getRegistry().bind("meters", meters);
-        LarkComponent component = context.getComponent("lark", LarkComponent.class);
-        component.getConfiguration().setBaseUri(lark.baseUri());
-        component.getConfiguration().setAppId(lark.appId());
-        component.getConfiguration().setAppSecret(lark.appSecret());
+        SimulatorSetup.configure(context.getComponent("lark", LarkComponent.class), lark);
         return context;
     }
 

@@ -13,8 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
-import io.github.camellark.lark.support.SimulatorSetup;
+import io.github.camellark.lark.testkit.camel.SimulatorSetup;
 import io.github.camellark.lark.testkit.LarkSimulator;
 import io.github.camellark.lark.testkit.LarkSimulatorExtension;
 import io.github.camellark.lark.testkit.state.SimCardEntity;
@@ -51,7 +52,7 @@ class CardStreamSimulatorTest extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         lark = extension.simulator();
         CamelContext context = super.createCamelContext();
-        SimulatorSetup.configure(context, lark).getConfiguration().setRetryBackoff(10);
+        SimulatorSetup.configure(context.getComponent("lark", LarkComponent.class), lark).getConfiguration().setRetryBackoff(10);
         return context;
     }
 

@@ -10,11 +10,11 @@ import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.github.camellark.lark.support.MutableClock;
+import io.github.camellark.lark.testkit.MutableClock;
 import io.github.camellark.lark.support.TestEngine;
+import io.github.camellark.lark.support.WireMockLark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The HTTP core: tokens, Lark's envelope, retries and rate limits, without Camel around it. */
 class LarkClientTest {
 
-    static final String TOKEN_PATH = "/open-apis/auth/v3/tenant_access_token/internal";
+    static final String TOKEN_PATH = WireMockLark.TOKEN_PATH;
     static final String CHATS = "/open-apis/im/v1/chats";
     static final String SECRET = "client-test-secret-0002";
 
@@ -49,8 +49,7 @@ class LarkClientTest {
 
     @BeforeAll
     static void startLark() {
-        lark = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-        lark.start();
+        lark = WireMockLark.start();
     }
 
     @AfterAll
@@ -74,7 +73,7 @@ class LarkClientTest {
 
     @Test
     void concurrentFirstCallsShareOneTokenRequest() {
-        lark.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(okJson(tokenJson("t-shared", 7200)).withFixedDelay(300)));
+        lark.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(okJson(WireMockLark.tokenJson("t-shared", 7200)).withFixedDelay(300)));
         lark.stubFor(get(urlPathEqualTo(CHATS)).willReturn(okJson("{\"code\":0,\"data\":{}}")));
 
         List<CompletableFuture<LarkReply>> calls = IntStream.range(0, 100)
@@ -270,14 +269,14 @@ class LarkClientTest {
     // ---- helpers ----------------------------------------------------------------------------------
 
     private static void tokenEndpointAnswers(String token, long expire) {
-        lark.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(okJson(tokenJson(token, expire))));
+        WireMockLark.tokenEndpointAnswers(lark, token, expire);
     }
 
     private static void tokenEndpointAnswersInTurn(String first, String second) {
         lark.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("token").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson(tokenJson(first, 7200))).willSetStateTo("renewed"));
+                .willReturn(okJson(WireMockLark.tokenJson(first, 7200))).willSetStateTo("renewed"));
         lark.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("token").whenScenarioStateIs("renewed")
-                .willReturn(okJson(tokenJson(second, 7200))));
+                .willReturn(okJson(WireMockLark.tokenJson(second, 7200))));
     }
 
     private static void inTurn(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder first,
@@ -288,10 +287,6 @@ class LarkClientTest {
             lark.stubFor(mapping.inScenario(method).whenScenarioStateIs(Scenario.STARTED).willReturn(first).willSetStateTo("then"));
             lark.stubFor(next.inScenario(method).whenScenarioStateIs("then").willReturn(then));
         }
-    }
-
-    private static String tokenJson(String token, long expire) {
-        return "{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"" + token + "\",\"expire\":" + expire + "}";
     }
 
     private static Throwable catchCause(Runnable call) {

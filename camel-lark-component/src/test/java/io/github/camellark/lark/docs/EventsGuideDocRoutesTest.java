@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 
 import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
-import io.github.camellark.lark.support.SimulatorSetup;
+import io.github.camellark.lark.testkit.camel.SimulatorSetup;
 import io.github.camellark.lark.testkit.events.LarkEvent;
 import io.github.camellark.lark.testkit.events.WebhookAttempt;
 import io.github.camellark.lark.testkit.state.SimChat;
@@ -206,8 +206,8 @@ class EventsGuideDocRoutesTest extends DocRoutesTestSupport {
     /** Another instance of the application: its own Camel context and long connection, the same app and database. */
     private CamelContext secondInstance(DataSource dataSource) throws Exception {
         CamelContext instance = new DefaultCamelContext();
-        LarkComponent lark = SimulatorSetup.configure(larkComponent(sim.appId(), sim.appSecret(), ENCRYPT_KEY, VERIFICATION_TOKEN), sim);
-        instance.getRegistry().bind("lark", lark);
+        instance.getRegistry().bind("lark", larkComponent(sim.appId(), sim.appSecret(), ENCRYPT_KEY, VERIFICATION_TOKEN));
+        SimulatorSetup.configure(instance.getComponent("lark", LarkComponent.class), sim);
         instance.getRegistry().bind("larkEventIds", new JdbcMessageIdRepository(dataSource, "lark-events"));
         instance.addRoutes(new ClusterNode());
         instance.start();

@@ -1,15 +1,17 @@
 package io.github.camellark.lark.event;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.LarkEndpoint;
-import io.github.camellark.lark.support.LarkBodies;
+import io.github.camellark.lark.support.SampleEvents;
 import io.github.camellark.lark.support.WebhookTestSupport;
 import io.github.camellark.lark.testkit.events.AppIdentity;
+import io.github.camellark.lark.testkit.events.EventCrypto;
 import io.github.camellark.lark.testkit.events.LarkEvent;
 import io.github.camellark.lark.testkit.events.LarkEvents;
 import io.github.camellark.lark.testkit.events.Webhook;
@@ -69,7 +71,7 @@ class CardCallbackTest extends WebhookTestSupport {
     @Test
     void cardClickIsAnsweredWithTheRoutesToastAndCardWithinTheDeadline() throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> response = pushEncrypted("/cards", LarkBodies.cardAction("card-ev-1", VERIFICATION_TOKEN, CARD_TOKEN));
+        HttpResponse<String> response = pushEncrypted("/cards", SampleEvents.cardAction("card-ev-1", VERIFICATION_TOKEN, CARD_TOKEN));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
         assertThat(response.statusCode()).isEqualTo(200);
@@ -85,12 +87,12 @@ class CardCallbackTest extends WebhookTestSupport {
                 .containsEntry(LarkConstants.MESSAGE_ID, "om_dc13")
                 .containsEntry(LarkConstants.CHAT_ID, "oc_e95e")
                 .containsEntry(LarkConstants.SENDER_OPEN_ID, "ou_7dab8a3d")
-                .containsEntry(LarkConstants.TENANT_KEY, LarkBodies.TENANT);
+                .containsEntry(LarkConstants.TENANT_KEY, SampleEvents.TENANT);
     }
 
     @Test
     void cardClickFromTheSimulatorGetsTheToastAndUpdatedCardWithinLarksBudget() throws Exception {
-        LarkEvents events = new LarkEvents(new AppIdentity(LarkBodies.APP, LarkBodies.TENANT, VERIFICATION_TOKEN));
+        LarkEvents events = new LarkEvents(new AppIdentity(SampleEvents.APP, SampleEvents.TENANT, VERIFICATION_TOKEN));
         LarkEvent click = events.cardAction(events.user("Alice"), "om_card", "oc_card", Map.of("op", "reject"));
         WebhookAttempt attempt;
         try (WebhookPusher pusher = new WebhookPusher()) {
@@ -107,10 +109,10 @@ class CardCallbackTest extends WebhookTestSupport {
 
     @Test
     void legacyCardCallbackSignedWithTheVerificationTokenGetsTheRoutesCard() throws Exception {
-        String body = LarkBodies.legacyCardAction(CARD_TOKEN);
+        String body = SampleEvents.legacyCardAction(CARD_TOKEN);
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
         Map<String, String> headers = Map.of("X-Lark-Request-Timestamp", timestamp, "X-Lark-Request-Nonce", "n-1",
-                "X-Lark-Signature", LarkBodies.legacySignature(timestamp, "n-1", VERIFICATION_TOKEN, body));
+                "X-Lark-Signature", EventCrypto.legacyCardSignature(timestamp, "n-1", VERIFICATION_TOKEN, body.getBytes(StandardCharsets.UTF_8)));
 
         HttpResponse<String> response = push("/legacy", body, headers);
 
@@ -126,12 +128,12 @@ class CardCallbackTest extends WebhookTestSupport {
 
     @Test
     void legacyCardCallbackWithoutAValidSignatureIsRefused() throws Exception {
-        String body = LarkBodies.legacyCardAction(CARD_TOKEN);
+        String body = SampleEvents.legacyCardAction(CARD_TOKEN);
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
 
         assertThat(push("/legacy", body).statusCode()).isEqualTo(401);
         assertThat(push("/legacy", body, Map.of("X-Lark-Request-Timestamp", timestamp, "X-Lark-Request-Nonce", "n-1",
-                "X-Lark-Signature", LarkBodies.legacySignature(timestamp, "n-1", "another-token", body))).statusCode()).isEqualTo(401);
+                "X-Lark-Signature", EventCrypto.legacyCardSignature(timestamp, "n-1", "another-token", body.getBytes(StandardCharsets.UTF_8)))).statusCode()).isEqualTo(401);
         assertThat(getMockEndpoint("mock:legacy").getReceivedCounter()).isZero();
     }
 
@@ -140,7 +142,7 @@ class CardCallbackTest extends WebhookTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:no-reply");
         mock.expectedMessageCount(1);
 
-        HttpResponse<String> response = push("/no-reply", LarkBodies.cardAction("card-ev-2", "t", CARD_TOKEN));
+        HttpResponse<String> response = push("/no-reply", SampleEvents.cardAction("card-ev-2", "t", CARD_TOKEN));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{}");
@@ -153,7 +155,7 @@ class CardCallbackTest extends WebhookTestSupport {
         mock.expectedMessageCount(1);
 
         long start = System.nanoTime();
-        HttpResponse<String> response = push("/slow-card", LarkBodies.cardAction("card-ev-3", "t", CARD_TOKEN));
+        HttpResponse<String> response = push("/slow-card", SampleEvents.cardAction("card-ev-3", "t", CARD_TOKEN));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
         assertThat(response.statusCode()).isEqualTo(200);

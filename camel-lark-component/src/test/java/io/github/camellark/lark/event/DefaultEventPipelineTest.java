@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.LarkConstants;
-import io.github.camellark.lark.support.LarkBodies;
 import io.github.camellark.lark.support.LogCapture;
+import io.github.camellark.lark.support.SampleEvents;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -20,8 +20,8 @@ import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.DefaultExchange;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.LoggingExceptionHandler;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -82,7 +82,7 @@ class DefaultEventPipelineTest extends CamelTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:events");
         mock.expectedMessageCount(1);
 
-        EventAck ack = process(LarkBodies.messageReceived("ev-1", "", "hi"));
+        EventAck ack = process(SampleEvents.messageReceived("ev-1", "", "hi"));
 
         assertThat(ack.success()).isTrue();
         assertThat(ack.callbackBody()).isNull();
@@ -95,8 +95,8 @@ class DefaultEventPipelineTest extends CamelTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:events");
         mock.expectedMessageCount(2);
 
-        assertThat(process(LarkBodies.messageReceived("fail-1", "", "hi")).success()).isFalse();
-        assertThat(process(LarkBodies.messageReceived("fail-1", "", "hi")).success()).isFalse();
+        assertThat(process(SampleEvents.messageReceived("fail-1", "", "hi")).success()).isFalse();
+        assertThat(process(SampleEvents.messageReceived("fail-1", "", "hi")).success()).isFalse();
 
         mock.assertIsSatisfied();
     }
@@ -107,7 +107,7 @@ class DefaultEventPipelineTest extends CamelTestSupport {
 
         assertThat(process("not json at all").success()).isTrue();
         assertThat(process("{\"unknown\":true}").success()).isTrue();
-        assertThat(process(LarkBodies.event("ev-2", "im.chat.disbanded_v1", "")).success()).isTrue();
+        assertThat(process(SampleEvents.event("ev-2", "im.chat.disbanded_v1", "")).success()).isTrue();
         assertThat(process("{\"schema\":\"2.0\",\"header\":{\"event_id\":\"ev-3\"},\"event\":{}}").success()).isTrue();
 
         assertThat(getMockEndpoint("mock:events").getReceivedCounter()).isZero();
@@ -117,7 +117,7 @@ class DefaultEventPipelineTest extends CamelTestSupport {
     void cardCallbackIsAnsweredWithTheRoutesReply() throws Exception {
         start(null);
 
-        EventAck ack = process(LarkBodies.cardAction("card-1", "", "c-1"));
+        EventAck ack = process(SampleEvents.cardAction("card-1", "", "c-1"));
 
         assertThat(ack.success()).isTrue();
         assertThat(new String(ack.callbackBody(), StandardCharsets.UTF_8)).isEqualTo("{\"toast\":{\"type\":\"info\",\"content\":\"hi\"}}");
@@ -127,7 +127,7 @@ class DefaultEventPipelineTest extends CamelTestSupport {
     void appTicketIsKeptForTheTokenLayerAndNotRoutedUnlessAskedFor() throws Exception {
         start(null);
 
-        assertThat(process(LarkBodies.appTicket("u-1", "", "cli_store", "ticket-1")).success()).isTrue();
+        assertThat(process(SampleEvents.appTicket("u-1", "", "cli_store", "ticket-1")).success()).isTrue();
 
         assertThat(tickets).containsEntry("cli_store", "ticket-1");
         assertThat(getMockEndpoint("mock:events").getReceivedCounter()).isZero();
@@ -139,7 +139,7 @@ class DefaultEventPipelineTest extends CamelTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:events");
         mock.expectedMessageCount(1);
 
-        assertThat(process(LarkBodies.appTicket("u-2", "", "cli_store", "ticket-2")).success()).isTrue();
+        assertThat(process(SampleEvents.appTicket("u-2", "", "cli_store", "ticket-2")).success()).isTrue();
 
         mock.assertIsSatisfied();
         assertThat(tickets).containsEntry("cli_store", "ticket-2");
@@ -150,20 +150,20 @@ class DefaultEventPipelineTest extends CamelTestSupport {
         start(null);
         ServiceHelper.stopService(pipeline);
 
-        assertThat(process(LarkBodies.messageReceived("ev-4", "", "hi")).success()).isFalse();
+        assertThat(process(SampleEvents.messageReceived("ev-4", "", "hi")).success()).isFalse();
 
         ServiceHelper.startService(pipeline);
-        assertThat(process(LarkBodies.messageReceived("ev-4", "", "hi")).success()).as("not remembered as seen").isTrue();
+        assertThat(process(SampleEvents.messageReceived("ev-4", "", "hi")).success()).as("not remembered as seen").isTrue();
     }
 
     @Test
     void eventOlderThanMaxEventAgeIsAcknowledgedCountedAndNotRouted() throws Exception {
-        Instant created = Instant.ofEpochMilli(LarkBodies.CREATED);
+        Instant created = Instant.ofEpochMilli(SampleEvents.CREATED);
         Clock halfAnHourAndAMinuteLater = Clock.fixed(created.plus(Duration.ofMinutes(31)), ZoneOffset.UTC);
         start(EventPipelineSettings.of(null, Duration.ofSeconds(2)).withMaxEventAge(Duration.ofMinutes(30), halfAnHourAndAMinuteLater),
                 new TimeBoundedIdempotentRepository());
 
-        assertThat(process(LarkBodies.messageReceived("ev-stale", "", "hi")).success()).isTrue();
+        assertThat(process(SampleEvents.messageReceived("ev-stale", "", "hi")).success()).isTrue();
 
         assertThat(pipeline.staleEvents()).isOne();
         assertThat(getMockEndpoint("mock:events").getReceivedCounter()).isZero();
@@ -171,13 +171,13 @@ class DefaultEventPipelineTest extends CamelTestSupport {
 
     @Test
     void eventYoungerThanMaxEventAgeIsRouted() throws Exception {
-        Clock twentyNineMinutesLater = Clock.fixed(Instant.ofEpochMilli(LarkBodies.CREATED).plus(Duration.ofMinutes(29)), ZoneOffset.UTC);
+        Clock twentyNineMinutesLater = Clock.fixed(Instant.ofEpochMilli(SampleEvents.CREATED).plus(Duration.ofMinutes(29)), ZoneOffset.UTC);
         start(EventPipelineSettings.of(null, Duration.ofSeconds(2)).withMaxEventAge(Duration.ofMinutes(30), twentyNineMinutesLater),
                 new TimeBoundedIdempotentRepository());
         MockEndpoint mock = getMockEndpoint("mock:events");
         mock.expectedMessageCount(1);
 
-        assertThat(process(LarkBodies.messageReceived("ev-fresh", "", "hi")).success()).isTrue();
+        assertThat(process(SampleEvents.messageReceived("ev-fresh", "", "hi")).success()).isTrue();
 
         mock.assertIsSatisfied();
         assertThat(pipeline.staleEvents()).isZero();
@@ -195,7 +195,7 @@ class DefaultEventPipelineTest extends CamelTestSupport {
         };
         start(EventPipelineSettings.of(null, Duration.ofSeconds(2)), lostTheRace);
 
-        assertThat(process(LarkBodies.messageReceived("ev-race", "", "hi")).success()).isTrue();
+        assertThat(process(SampleEvents.messageReceived("ev-race", "", "hi")).success()).isTrue();
 
         assertThat(getMockEndpoint("mock:events").getReceivedCounter()).isZero();
         assertThat(LogCapture.linesContaining("duplicate key")).as("log lines about the refused copy").isEmpty();
@@ -211,7 +211,7 @@ class DefaultEventPipelineTest extends CamelTestSupport {
         };
         start(EventPipelineSettings.of(null, Duration.ofSeconds(2)), down);
 
-        assertThat(process(LarkBodies.messageReceived("ev-down", "", "hi")).success()).isFalse();
+        assertThat(process(SampleEvents.messageReceived("ev-down", "", "hi")).success()).isFalse();
 
         assertThat(getMockEndpoint("mock:events").getReceivedCounter()).isZero();
         assertThat(LogCapture.linesContaining("could not record event ev-down")).hasSize(1);

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.github.camellark.lark.LarkConstants;
-import io.github.camellark.lark.support.LarkBodies;
+import io.github.camellark.lark.support.SampleEvents;
 import io.github.camellark.lark.support.WebhookTestSupport;
 import io.github.camellark.lark.testkit.events.AppIdentity;
 import io.github.camellark.lark.testkit.events.EventUser;
@@ -42,7 +42,7 @@ class EventDeliveryTest extends WebhookTestSupport {
     /** Lark redelivers after 15 s, 5 min, 1 h, 6 h; the same schedule, shortened. */
     private static final RetrySchedule FAST_REDELIVERY = RetrySchedule.every(Duration.ofMillis(100), 4);
 
-    private final LarkEvents events = new LarkEvents(new AppIdentity(LarkBodies.APP, LarkBodies.TENANT, VERIFICATION_TOKEN));
+    private final LarkEvents events = new LarkEvents(new AppIdentity(SampleEvents.APP, SampleEvents.TENANT, VERIFICATION_TOKEN));
     private final EventUser alice = events.user("Alice");
     private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
     private WebhookPusher pusher;

@@ -3,7 +3,7 @@ package io.github.camellark.lark.event;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camellark.lark.support.LarkBodies;
+import io.github.camellark.lark.support.SampleEvents;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,14 +20,14 @@ class EventEnvelopeTest {
 
     @Test
     void schemaTwoEventTakesItsFieldsFromTheHeader() {
-        EventEnvelope envelope = parse(LarkBodies.messageReceived("ev-1", "vt", "hi"));
+        EventEnvelope envelope = parse(SampleEvents.messageReceived("ev-1", "vt", "hi"));
 
         assertThat(envelope.kind()).isEqualTo(EventEnvelope.Kind.EVENT);
         assertThat(envelope.eventType()).isEqualTo("im.message.receive_v1");
         assertThat(envelope.eventId()).isEqualTo("ev-1");
-        assertThat(envelope.createTime()).isEqualTo(Long.toString(LarkBodies.CREATED));
-        assertThat(envelope.appId()).isEqualTo(LarkBodies.APP);
-        assertThat(envelope.tenantKey()).isEqualTo(LarkBodies.TENANT);
+        assertThat(envelope.createTime()).isEqualTo(Long.toString(SampleEvents.CREATED));
+        assertThat(envelope.appId()).isEqualTo(SampleEvents.APP);
+        assertThat(envelope.tenantKey()).isEqualTo(SampleEvents.TENANT);
         assertThat(envelope.verificationToken()).isEqualTo("vt");
         assertThat(envelope.event()).containsKeys("sender", "message");
         assertThat(envelope.toString()).doesNotContain("vt");
@@ -35,21 +35,21 @@ class EventEnvelopeTest {
 
     @Test
     void schemaOneEventTakesTypeFromTheEventAndIdFromUuid() {
-        EventEnvelope envelope = parse(LarkBodies.appTicket("u-1", "vt", "cli_x", "ticket-1"));
+        EventEnvelope envelope = parse(SampleEvents.appTicket("u-1", "vt", "cli_x", "ticket-1"));
 
         assertThat(envelope.kind()).isEqualTo(EventEnvelope.Kind.EVENT);
         assertThat(envelope.eventType()).isEqualTo("app_ticket");
         assertThat(envelope.eventId()).isEqualTo("u-1");
-        assertThat(envelope.createTime()).isEqualTo(Long.toString(LarkBodies.SCHEMA_1_CREATED_MILLIS));
+        assertThat(envelope.createTime()).isEqualTo(Long.toString(SampleEvents.SCHEMA_1_CREATED_MILLIS));
         assertThat(envelope.appId()).isEqualTo("cli_x");
         assertThat(envelope.verificationToken()).isEqualTo("vt");
     }
 
     @Test
     void cardCallbacksOfBothGenerationsAreRecognised() {
-        assertThat(parse(LarkBodies.cardAction("ev-2", "vt", "c-1")).kind()).isEqualTo(EventEnvelope.Kind.CARD_ACTION);
+        assertThat(parse(SampleEvents.cardAction("ev-2", "vt", "c-1")).kind()).isEqualTo(EventEnvelope.Kind.CARD_ACTION);
 
-        EventEnvelope legacy = parse(LarkBodies.legacyCardAction("c-1"));
+        EventEnvelope legacy = parse(SampleEvents.legacyCardAction("c-1"));
         assertThat(legacy.kind()).isEqualTo(EventEnvelope.Kind.LEGACY_CARD_ACTION);
         assertThat(legacy.eventType()).isEqualTo("card.action.trigger_v1");
         assertThat(legacy.eventId()).isNull();
@@ -58,7 +58,7 @@ class EventEnvelopeTest {
 
     @Test
     void challengeCarriesItsValueAndToken() {
-        EventEnvelope envelope = parse(LarkBodies.challenge("abc", "vt"));
+        EventEnvelope envelope = parse(SampleEvents.challenge("abc", "vt"));
 
         assertThat(envelope.kind()).isEqualTo(EventEnvelope.Kind.CHALLENGE);
         assertThat(envelope.challenge()).isEqualTo("abc");

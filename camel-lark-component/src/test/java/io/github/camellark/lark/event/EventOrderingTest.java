@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.LarkEventOrder;
-import io.github.camellark.lark.support.LarkBodies;
+import io.github.camellark.lark.support.SampleEvents;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -122,7 +122,7 @@ class EventOrderingTest extends CamelTestSupport {
     }
 
     private static CompletableFuture<EventAck> send(EventPipeline pipeline, String eventId, String chat) {
-        return pipeline.process(LarkBodies.messageInChat(eventId, chat, "hi").getBytes(StandardCharsets.UTF_8));
+        return pipeline.process(SampleEvents.messageInChat(eventId, chat, "hi").getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

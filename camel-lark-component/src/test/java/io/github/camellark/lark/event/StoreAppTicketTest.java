@@ -7,7 +7,7 @@ import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkEndpoint;
 import io.github.camellark.lark.client.LarkReply;
 import io.github.camellark.lark.client.LarkRequest;
-import io.github.camellark.lark.support.LarkBodies;
+import io.github.camellark.lark.support.SampleEvents;
 import io.github.camellark.lark.support.WebhookTestSupport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -74,7 +74,7 @@ class StoreAppTicketTest extends WebhookTestSupport {
     void ticketPushedToTheConsumerGivesTheProducersTheirTenantToken() throws Exception {
         stubStoreAppTokens();
 
-        assertThat(push(PATH, LarkBodies.appTicket("u-ticket-1", VERIFICATION_TOKEN, STORE_APP, "pushed-ticket")).statusCode())
+        assertThat(push(PATH, SampleEvents.appTicket("u-ticket-1", VERIFICATION_TOKEN, STORE_APP, "pushed-ticket")).statusCode())
                 .isEqualTo(200);
         callAsTenant("tenant-1");
 
@@ -98,7 +98,7 @@ class StoreAppTicketTest extends WebhookTestSupport {
                 () -> businessRequests().stream().anyMatch(r -> r.getUrl().contains("app_ticket/resend")));
 
         // Lark answers the resend by pushing the ticket to the request URL
-        push(PATH, LarkBodies.appTicket("u-ticket-2", VERIFICATION_TOKEN, STORE_APP, "pushed-ticket"));
+        push(PATH, SampleEvents.appTicket("u-ticket-2", VERIFICATION_TOKEN, STORE_APP, "pushed-ticket"));
 
         assertThat(call.get(20, java.util.concurrent.TimeUnit.SECONDS).data()).containsKey("items");
     }

@@ -2,7 +2,7 @@ package io.github.camellark.lark.event;
 
 import java.time.Duration;
 
-import io.github.camellark.lark.support.MutableClock;
+import io.github.camellark.lark.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -20,7 +20,6 @@ import io.github.camellark.lark.LarkProducer;
 import io.github.camellark.lark.client.LarkApiException;
 import io.github.camellark.lark.content.LarkContent;
 import io.github.camellark.lark.support.LarkTestSupport;
-import io.github.camellark.lark.support.LogCapture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.service.ServiceHelper;
@@ -60,8 +59,7 @@ class CustomBotHandlerTest extends LarkTestSupport {
     }
 
     @AfterEach
-    void neitherHookTokenNorBotSecretLoggedAndNoAppTokenRequested() {
-        assertThat(LogCapture.linesContaining(HOOK_TOKEN, BOT_SECRET)).as("log lines with the hook token or bot secret").isEmpty();
+    void noAppTokenRequested() {
         assertThat(lark.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)))).as("token requests").isEmpty();
     }
 

@@ -13,6 +13,7 @@ import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.LarkEndpoint;
 import io.github.camellark.lark.client.flow.FlowControlException;
+import io.github.camellark.lark.testkit.camel.SimulatorSetup;
 import io.github.camellark.lark.testkit.LarkSimulator;
 import io.github.camellark.lark.testkit.LarkSimulatorExtension;
 import io.github.camellark.lark.testkit.RecordedRequest;
@@ -50,10 +51,7 @@ class FlowControlStormTest extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         lark = extension.simulator();
         CamelContext context = super.createCamelContext();
-        LarkComponent component = context.getComponent("lark", LarkComponent.class);
-        component.getConfiguration().setBaseUri(lark.baseUri());
-        component.getConfiguration().setAppId(lark.appId());
-        component.getConfiguration().setAppSecret(lark.appSecret());
+        SimulatorSetup.configure(context.getComponent("lark", LarkComponent.class), lark);
         return context;
     }
 

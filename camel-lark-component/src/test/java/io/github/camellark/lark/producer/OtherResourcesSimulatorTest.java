@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.client.LarkApiException;
-import io.github.camellark.lark.support.SimulatorSetup;
+import io.github.camellark.lark.testkit.camel.SimulatorSetup;
 import io.github.camellark.lark.testkit.LarkSimulator;
 import io.github.camellark.lark.testkit.LarkSimulatorExtension;
 import io.github.camellark.lark.testkit.state.SimChat;
@@ -46,7 +47,7 @@ class OtherResourcesSimulatorTest extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         lark = extension.simulator();
         CamelContext context = super.createCamelContext();
-        SimulatorSetup.configure(context, lark).getConfiguration().setRetryBackoff(10);
+        SimulatorSetup.configure(context.getComponent("lark", LarkComponent.class), lark).getConfiguration().setRetryBackoff(10);
         return context;
     }
 

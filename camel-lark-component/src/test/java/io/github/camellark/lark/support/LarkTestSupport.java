@@ -2,38 +2,32 @@ package io.github.camellark.lark.support;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.camellark.lark.LarkComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of producer tests: a WireMock Lark on 127.0.0.1, the {@code lark} component pointed at it with test credentials,
- * a tenant token stub, and a check after every test that neither the app secret nor a token was logged.
+ * and a tenant token stub ({@link SecretsNeverLoggedExtension} fails a test that logs {@link #APP_SECRET} or
+ * {@link #TENANT_TOKEN}).
  */
 public abstract class LarkTestSupport extends CamelTestSupport {
 
     public static final String APP_ID = "cli_test_app";
     public static final String APP_SECRET = "app-secret-never-logged-0001";
     public static final String TENANT_TOKEN = "t-tenant-token-never-logged-0001";
-    public static final String TOKEN_PATH = "/open-apis/auth/v3/tenant_access_token/internal";
+    public static final String TOKEN_PATH = WireMockLark.TOKEN_PATH;
 
     protected static WireMockServer lark;
 
     @BeforeAll
     static void startLark() {
-        lark = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-        lark.start();
+        lark = WireMockLark.start();
     }
 
     @AfterAll
@@ -44,13 +38,7 @@ public abstract class LarkTestSupport extends CamelTestSupport {
     @BeforeEach
     void stubTenantToken() {
         lark.resetAll();
-        lark.stubFor(post(urlPathEqualTo(TOKEN_PATH))
-                .willReturn(okJson("{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"" + TENANT_TOKEN + "\",\"expire\":7200}")));
-    }
-
-    @AfterEach
-    void noSecretLogged() {
-        assertThat(LogCapture.linesContaining(APP_SECRET, TENANT_TOKEN)).as("log lines with a secret").isEmpty();
+        WireMockLark.tokenEndpointAnswers(lark, TENANT_TOKEN, 7200);
     }
 
     @Override

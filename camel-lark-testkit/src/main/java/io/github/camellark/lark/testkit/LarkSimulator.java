@@ -1,7 +1,6 @@
 package io.github.camellark.lark.testkit;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.testkit.api.LarkApis;
 import io.github.camellark.lark.testkit.auth.AuthApi;
@@ -11,12 +10,8 @@ import io.github.camellark.lark.testkit.control.ControlApi;
 import io.github.camellark.lark.testkit.events.AppIdentity;
 import io.github.camellark.lark.testkit.events.SimulatorEvents;
 import io.github.camellark.lark.testkit.events.Webhook;
-import io.github.camellark.lark.testkit.http.FaultAction;
-import io.github.camellark.lark.testkit.http.MultipartPart;
-import io.github.camellark.lark.testkit.http.ServerHooks;
 import io.github.camellark.lark.testkit.http.SimHandler;
 import io.github.camellark.lark.testkit.http.SimHttpServer;
-import io.github.camellark.lark.testkit.http.SimRequest;
 import io.github.camellark.lark.testkit.http.SimResponse;
 import io.github.camellark.lark.testkit.state.Ids;
 import io.github.camellark.lark.testkit.state.SimChat;
@@ -35,13 +30,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.stream.Stream;
 
 /**
  * A local Lark / Feishu Open Platform: the {@code /open-apis} REST API on 127.0.0.1 with tokens,
@@ -78,7 +69,7 @@ public final class LarkSimulator implements AutoCloseable {
     private final RateLimits rateLimits;
     private final SimHttpServer server;
     private final SimulatorEvents events;
-    private final Deque<AutoCloseable> closeWith = new ConcurrentLinkedDeque<>();
+    private final Closer closer = new Closer();
 
     private LarkSimulator(Builder builder) throws IOException {
         this.appId = builder.appId;
@@ -88,8 +79,6 @@ public final class LarkSimulator implements AutoCloseable {
         Random random = builder.seed == null ? new Random() : new Random(builder.seed);
         Ids ids = new Ids(random);
         this.tempDir = Files.createTempDirectory("lark-simulator-");
-        SimHttpServer createdServer = null;
-        SimulatorEvents createdEvents = null;
         try {
             Path storeDir = Files.createDirectory(tempDir.resolve("store"));
             Path uploadDir = Files.createDirectory(tempDir.resolve("uploads"));
@@ -97,35 +86,13 @@ public final class LarkSimulator implements AutoCloseable {
             this.state = new SimulatorState(builder.clock, ids, mapper, appId, builder.botName, builder.tenantKey, storeDir);
             this.faults = new Faults(tokens);
             this.rateLimits = new RateLimits(state);
-            Authenticator authenticator = new Authenticator(tokens, state);
-            createdServer = new SimHttpServer(mapper, builder.clock, random, uploadDir, builder.port, builder.httpThreads, new ServerHooks() {
-                @Override
-                public FaultAction faultFor(SimRequest request) {
-                    if (ControlApi.isControlPath(request.path())) {
-                        return null;
-                    }
-                    FaultAction fault = faults.take(request);
-                    return fault != null ? fault : rateLimits.check(request);
-                }
-
-                @Override
-                public Object authenticate(SimRequest request) {
-                    return authenticator.authenticate(request);
-                }
-
-                @Override
-                public void exchanged(SimRequest request, int status, JsonNode responseJson) {
-                    if (!ControlApi.isControlPath(request.path())) {
-                        journal.add(record(request, status, responseJson));
-                    }
-                }
-            });
-            this.server = createdServer;
+            this.server = closer.add(new SimHttpServer(mapper, builder.clock, random, uploadDir, builder.port, builder.httpThreads,
+                    new SimulatorHooks(faults, rateLimits, new Authenticator(tokens, state), journal)));
             new AuthApi(appId, appSecret, tokens, state).register(server);
             new LarkApis(state, mapper, server).register();
             // events half: user actions become pushed events; the long connection is discovered through this server
-            createdEvents = new SimulatorEvents(state, new AppIdentity(appId, builder.tenantKey, builder.verificationToken), appSecret);
-            this.events = createdEvents;
+            this.events = closer.add(new SimulatorEvents(state, new AppIdentity(appId, builder.tenantKey,
+                    builder.verificationToken), appSecret));
             addRoute("POST", LongConnectionServer.ENDPOINT_PATH, request -> {
                 HttpReply reply = events.discover(request.body());
                 return SimResponse.json(reply.status(), mapper.readTree(reply.body()));
@@ -133,13 +100,11 @@ public final class LarkSimulator implements AutoCloseable {
             new ControlApi(this, server).register();
         } catch (IOException | RuntimeException | Error e) {
             // a half-built simulator is never returned, so nothing else would stop its threads or delete its files
-            if (createdEvents != null) {
-                createdEvents.close();
+            RuntimeException closing = closer.closeAll();
+            if (closing != null) {
+                e.addSuppressed(closing);
             }
-            if (createdServer != null) {
-                createdServer.close();
-            }
-            deleteRecursively(tempDir);
+            Closer.deleteRecursively(tempDir);
             throw e;
         }
     }
@@ -318,67 +283,18 @@ public final class LarkSimulator implements AutoCloseable {
      * stop (last registered, first closed). For extensions; the simulator's own parts close themselves.
      */
     public <T extends AutoCloseable> T closeWith(T resource) {
-        closeWith.push(Objects.requireNonNull(resource));
-        return resource;
+        return closer.add(resource);
     }
 
     @Override
     public void close() {
-        RuntimeException failure = null;
-        for (AutoCloseable resource; (resource = closeWith.poll()) != null; ) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                if (failure == null) {
-                    failure = new IllegalStateException("closing " + resource + " failed", e);
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
         try {
-            try {
-                events.close();
-            } finally {
-                server.close();
+            RuntimeException failure = closer.closeAll();   // extensions, then the events half, then the HTTP server
+            if (failure != null) {
+                throw failure;
             }
         } finally {
-            deleteRecursively(tempDir);
-        }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    // ------------------------------------------------------------------ internals
-
-    private RecordedRequest record(SimRequest request, int status, JsonNode responseJson) {
-        List<RecordedRequest.Part> parts = request.parts().stream()
-                .map(LarkSimulator::summary)
-                .toList();
-        return new RecordedRequest(request.method(), request.path(), request.query(), request.headers(),
-                request.json(), request.bodyText(), parts, request.receivedAt(), status, responseJson, request.logId());
-    }
-
-    private static RecordedRequest.Part summary(MultipartPart part) {
-        return new RecordedRequest.Part(part.name(), part.fileName(), part.contentType(), part.size(),
-                part.isFile() ? null : part.value());
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Closer.deleteRecursively(tempDir);
         }
     }
 

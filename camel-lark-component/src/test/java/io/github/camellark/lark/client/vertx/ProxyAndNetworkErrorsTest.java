@@ -5,7 +5,7 @@ import java.net.ServerSocket;
 
 import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
-import io.github.camellark.lark.support.SimulatorSetup;
+import io.github.camellark.lark.testkit.camel.SimulatorSetup;
 import io.github.camellark.lark.support.TunnelProxy;
 import io.github.camellark.lark.testkit.LarkSimulator;
 import io.github.camellark.lark.testkit.state.SimChat;
@@ -29,7 +29,7 @@ class ProxyAndNetworkErrorsTest {
     void start() {
         lark = LarkSimulator.start();
         camel = new DefaultCamelContext();
-        component = SimulatorSetup.configure(camel, lark);
+        component = SimulatorSetup.configure(camel.getComponent("lark", LarkComponent.class), lark);
         component.getConfiguration().setMaxRetries(0);
     }
 

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.support.SelfSignedTls;
-import io.github.camellark.lark.support.SimulatorSetup;
+import io.github.camellark.lark.testkit.camel.SimulatorSetup;
 import io.github.camellark.lark.support.TlsTerminator;
 import io.github.camellark.lark.testkit.LarkSimulator;
 import io.github.camellark.lark.testkit.state.SimChat;
@@ -55,7 +55,7 @@ class TlsTrustStoreTest {
         webSocketTls = new TlsTerminator(certificate.serverContext(), lark.longConnection().webSocketUri().getPort());
         lark.longConnection().advertisedUri(java.net.URI.create("wss://127.0.0.1:" + webSocketTls.port() + "/ws/v2"));
         camel = new DefaultCamelContext();
-        LarkComponent component = SimulatorSetup.configure(camel, lark);
+        LarkComponent component = SimulatorSetup.configure(camel.getComponent("lark", LarkComponent.class), lark);
         component.getConfiguration().setBaseUri("https://127.0.0.1:" + restTls.port());   // through the TLS terminator
         component.getConfiguration().setMaxRetries(0);
     }

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
-import io.github.camellark.lark.support.SimulatorSetup;
+import io.github.camellark.lark.testkit.camel.SimulatorSetup;
 import io.github.camellark.lark.testkit.LarkSimulator;
 import io.github.camellark.lark.testkit.state.SimChat;
 import io.vertx.core.Vertx;
@@ -78,7 +78,7 @@ class VertxSharingTest {
     }
 
     private Exchange send() {
-        SimulatorSetup.configure(camel, lark);
+        SimulatorSetup.configure(camel.getComponent("lark", LarkComponent.class), lark);
         SimChat chat = lark.createChat("ops", lark.createUser("Alice"));
         return camel.createProducerTemplate().send("lark:message", e -> {
             e.getMessage().setBody("hello");

@@ -11,12 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
 
 import io.github.camellark.lark.LarkConstants;
-import io.github.camellark.lark.support.LarkBodies;
 import io.github.camellark.lark.support.LogCapture;
+import io.github.camellark.lark.support.SampleEvents;
 import io.github.camellark.lark.support.WebhookInstance;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.junit.jupiter.api.AfterEach;
@@ -63,7 +62,7 @@ class ClusterDedupeTest {
         List<CompletableFuture<Integer>> answers = new ArrayList<>();
         Semaphore inFlight = new Semaphore(64);
         for (int i = 0; i < EVENTS; i++) {
-            String body = WebhookInstance.encrypted(LarkBodies.messageInChat("ev-cluster-" + i, "oc_cluster" + i % 20, "hi"));
+            String body = WebhookInstance.encrypted(SampleEvents.messageInChat("ev-cluster-" + i, "oc_cluster" + i % 20, "hi"));
             Map<String, String> headers = WebhookInstance.signed(body);
             // Lark's copy and its redelivery, or two copies behind a load balancer: both at the same moment
             answers.add(post(first, body, headers, inFlight));

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.LarkConfiguration;
 import io.github.camellark.lark.event.EventAck;
 import io.github.camellark.lark.event.EventPipeline;
-import io.github.camellark.lark.support.LarkBodies;
+import io.github.camellark.lark.support.SampleEvents;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -22,7 +22,7 @@ class LarkWebhookHandlerTest {
         EventPipeline pipeline = envelope -> CompletableFuture.completedFuture(answer);
         LarkWebhookHandler handler = new LarkWebhookHandler(new LarkConfiguration(), pipeline, new ObjectMapper(), Clock.systemUTC());
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
-        exchange.getMessage().setBody(LarkBodies.messageReceived("ev-1", "", "hi"));
+        exchange.getMessage().setBody(SampleEvents.messageReceived("ev-1", "", "hi"));
 
         handler.process(exchange, doneSync -> {
         });

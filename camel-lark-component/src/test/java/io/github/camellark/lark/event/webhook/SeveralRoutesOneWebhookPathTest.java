@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camellark.lark.LarkConstants;
-import io.github.camellark.lark.support.LarkBodies;
+import io.github.camellark.lark.support.SampleEvents;
 import io.github.camellark.lark.support.WebhookTestSupport;
 import io.github.camellark.lark.testkit.events.AppIdentity;
 import io.github.camellark.lark.testkit.events.EventUser;
@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class SeveralRoutesOneWebhookPathTest extends WebhookTestSupport {
 
-    private final LarkEvents events = new LarkEvents(new AppIdentity(LarkBodies.APP, LarkBodies.TENANT, VERIFICATION_TOKEN));
+    private final LarkEvents events = new LarkEvents(new AppIdentity(SampleEvents.APP, SampleEvents.TENANT, VERIFICATION_TOKEN));
     private final EventUser alice = events.user("Alice");
     private final WebhookPusher pusher = new WebhookPusher(16);
 

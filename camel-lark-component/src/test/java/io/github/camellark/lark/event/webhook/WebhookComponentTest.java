@@ -3,10 +3,10 @@ package io.github.camellark.lark.event.webhook;
 import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.github.camellark.lark.LarkConstants;
-import io.github.camellark.lark.support.LarkBodies;
+import io.github.camellark.lark.support.SampleEvents;
 import io.github.camellark.lark.support.WebhookTestSupport;
+import io.github.camellark.lark.testkit.events.EventCrypto;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -48,7 +48,7 @@ class WebhookComponentTest extends WebhookTestSupport {
 
     @Test
     void challengeIsAnswered() throws Exception {
-        HttpResponse<String> response = pushEncrypted("/lark/hook", LarkBodies.challenge("hook-1", VERIFICATION_TOKEN));
+        HttpResponse<String> response = pushEncrypted("/lark/hook", SampleEvents.challenge("hook-1", VERIFICATION_TOKEN));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"challenge\":\"hook-1\"}");
@@ -62,7 +62,7 @@ class WebhookComponentTest extends WebhookTestSupport {
         mock.setAssertPeriod(300);
 
         for (int i = 0; i < 3; i++) {
-            assertThat(pushEncrypted("/lark/hook", LarkBodies.messageReceived("hook-ev-1", VERIFICATION_TOKEN, "hi")).statusCode())
+            assertThat(pushEncrypted("/lark/hook", SampleEvents.messageReceived("hook-ev-1", VERIFICATION_TOKEN, "hi")).statusCode())
                     .isEqualTo(200);
         }
 
@@ -73,7 +73,7 @@ class WebhookComponentTest extends WebhookTestSupport {
     @Test
     void cardClickIsAnsweredWithTheRoutesReply() throws Exception {
         HttpResponse<String> response = pushEncrypted("/lark/hook",
-                LarkBodies.cardAction("hook-card-1", VERIFICATION_TOKEN, "c-token"));
+                SampleEvents.cardAction("hook-card-1", VERIFICATION_TOKEN, "c-token"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(new ObjectMapper().readTree(response.body()))
@@ -82,7 +82,7 @@ class WebhookComponentTest extends WebhookTestSupport {
 
     @Test
     void forgedRequestIsRefusedAndNotRouted() throws Exception {
-        String body = LarkBodies.encrypted(ENCRYPT_KEY, LarkBodies.messageReceived("hook-ev-2", VERIFICATION_TOKEN, "hi"));
+        String body = EventCrypto.encryptedBody(ENCRYPT_KEY, SampleEvents.messageReceived("hook-ev-2", VERIFICATION_TOKEN, "hi"));
 
         HttpResponse<String> response = push("/lark/hook", body, signed(body, "guessed-key"));
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.github.camellark.lark.LarkEndpoint;
-import io.github.camellark.lark.support.SimulatorSetup;
+import io.github.camellark.lark.testkit.camel.SimulatorSetup;
 import io.github.camellark.lark.support.WebhookTestSupport;
 import io.github.camellark.lark.testkit.LarkSimulator;
 import io.github.camellark.lark.testkit.events.LarkEvent;

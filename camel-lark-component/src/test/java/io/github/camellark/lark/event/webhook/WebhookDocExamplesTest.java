@@ -4,9 +4,8 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.github.camellark.lark.event.TimeBoundedIdempotentRepository;
-import io.github.camellark.lark.support.LarkBodies;
+import io.github.camellark.lark.support.SampleEvents;
 import io.github.camellark.lark.support.WebhookTestSupport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -69,7 +68,7 @@ class WebhookDocExamplesTest extends WebhookTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:messages");
         mock.expectedMessageCount(1);
 
-        assertThat(pushEncrypted("/lark/events", LarkBodies.messageReceived("doc-1", VERIFICATION_TOKEN, "hi")).statusCode())
+        assertThat(pushEncrypted("/lark/events", SampleEvents.messageReceived("doc-1", VERIFICATION_TOKEN, "hi")).statusCode())
                 .isEqualTo(200);
 
         mock.assertIsSatisfied();
@@ -77,7 +76,7 @@ class WebhookDocExamplesTest extends WebhookTestSupport {
 
     @Test
     void cardCallbackRoute() throws Exception {
-        HttpResponse<String> response = pushEncrypted("/lark/cards", LarkBodies.cardAction("doc-2", VERIFICATION_TOKEN, "c-1"));
+        HttpResponse<String> response = pushEncrypted("/lark/cards", SampleEvents.cardAction("doc-2", VERIFICATION_TOKEN, "c-1"));
 
         assertThat(new ObjectMapper().readTree(response.body()))
                 .isEqualTo(new ObjectMapper().readTree("{\"toast\":{\"type\":\"success\",\"content\":\"Approved\"}}"));
@@ -88,7 +87,7 @@ class WebhookDocExamplesTest extends WebhookTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:hook");
         mock.expectedMessageCount(1);
 
-        assertThat(pushEncrypted("/lark/hook", LarkBodies.messageReceived("doc-3", VERIFICATION_TOKEN, "hi")).statusCode())
+        assertThat(pushEncrypted("/lark/hook", SampleEvents.messageReceived("doc-3", VERIFICATION_TOKEN, "hi")).statusCode())
                 .isEqualTo(200);
 
         mock.assertIsSatisfied();
@@ -99,7 +98,7 @@ class WebhookDocExamplesTest extends WebhookTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:cluster");
         mock.expectedMessageCount(1);
         mock.setAssertPeriod(300);
-        String event = LarkBodies.messageReceived("doc-4", VERIFICATION_TOKEN, "hi");
+        String event = SampleEvents.messageReceived("doc-4", VERIFICATION_TOKEN, "hi");
 
         assertThat(pushEncrypted("/node-a", event).statusCode()).isEqualTo(200);
         assertThat(pushEncrypted("/node-b", event).statusCode()).isEqualTo(200);

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camellark.lark.TestClocks;
-import io.github.camellark.lark.support.LarkBodies;
+import io.github.camellark.lark.support.SampleEvents;
 import io.github.camellark.lark.support.WebhookInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class WebhookReplayTest {
 
     /** Routes a request, stops the application, starts it again {@code later}, and replays the request: its status. */
     private int replayedAfterARestart(String eventId, Duration later) throws Exception {
-        String body = WebhookInstance.encrypted(LarkBodies.messageInChat(eventId, "oc_replay", "transfer 100"));
+        String body = WebhookInstance.encrypted(SampleEvents.messageInChat(eventId, "oc_replay", "transfer 100"));
         Map<String, String> captured = WebhookInstance.signed(body);
         WebhookInstance first = restartedAfter(Duration.ZERO);
         assertThat(first.post(PATH, body, captured).get(10, TimeUnit.SECONDS)).isEqualTo(200);

@@ -1,6 +1,7 @@
 package io.github.camellark.lark.event.webhook;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -9,9 +10,10 @@ import java.util.Map;
 
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.LarkEndpoint;
-import io.github.camellark.lark.support.LarkBodies;
+import io.github.camellark.lark.support.SampleEvents;
 import io.github.camellark.lark.support.WebhookTestSupport;
 import io.github.camellark.lark.testkit.events.AppIdentity;
+import io.github.camellark.lark.testkit.events.EventCrypto;
 import io.github.camellark.lark.testkit.events.LarkEvent;
 import io.github.camellark.lark.testkit.events.LarkEvents;
 import io.github.camellark.lark.testkit.events.Tampering;
@@ -65,7 +67,7 @@ class WebhookTransportTest extends WebhookTestSupport {
     @Test
     void plainChallengeIsAnsweredWithinOneSecondAndNotRouted() throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> response = push("/plain", LarkBodies.challenge("ajls384kdj1234", VERIFICATION_TOKEN));
+        HttpResponse<String> response = push("/plain", SampleEvents.challenge("ajls384kdj1234", VERIFICATION_TOKEN));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         assertThat(response.statusCode()).isEqualTo(200);
@@ -76,7 +78,7 @@ class WebhookTransportTest extends WebhookTestSupport {
 
     @Test
     void challengeWithAnotherTokenIsRefused() throws Exception {
-        HttpResponse<String> response = push("/plain", LarkBodies.challenge("ajls384kdj1234", "someone-else"));
+        HttpResponse<String> response = push("/plain", SampleEvents.challenge("ajls384kdj1234", "someone-else"));
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).doesNotContain("ajls384kdj1234");
@@ -94,7 +96,7 @@ class WebhookTransportTest extends WebhookTestSupport {
 
     @Test
     void encryptedChallengeIsAnswered() throws Exception {
-        HttpResponse<String> response = pushEncrypted("/secure", LarkBodies.challenge("c-123", VERIFICATION_TOKEN));
+        HttpResponse<String> response = pushEncrypted("/secure", SampleEvents.challenge("c-123", VERIFICATION_TOKEN));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"challenge\":\"c-123\"}");
@@ -106,7 +108,7 @@ class WebhookTransportTest extends WebhookTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:secure");
         mock.expectedMessageCount(1);
 
-        HttpResponse<String> response = pushEncrypted("/secure", LarkBodies.messageReceived("ev-1", VERIFICATION_TOKEN, "hello"));
+        HttpResponse<String> response = pushEncrypted("/secure", SampleEvents.messageReceived("ev-1", VERIFICATION_TOKEN, "hello"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"msg\":\"success\"}");
@@ -115,9 +117,9 @@ class WebhookTransportTest extends WebhookTestSupport {
         Map<String, Object> headers = exchange.getMessage().getHeaders();
         assertThat(headers).containsEntry(LarkConstants.EVENT_TYPE, "im.message.receive_v1")
                 .containsEntry(LarkConstants.EVENT_ID, "ev-1")
-                .containsEntry(LarkConstants.EVENT_CREATE_TIME, Long.toString(LarkBodies.CREATED))
-                .containsEntry(LarkConstants.APP_ID, LarkBodies.APP)
-                .containsEntry(LarkConstants.TENANT_KEY, LarkBodies.TENANT)
+                .containsEntry(LarkConstants.EVENT_CREATE_TIME, Long.toString(SampleEvents.CREATED))
+                .containsEntry(LarkConstants.APP_ID, SampleEvents.APP)
+                .containsEntry(LarkConstants.TENANT_KEY, SampleEvents.TENANT)
                 .containsEntry(LarkConstants.MESSAGE_ID, "om_ev-1")
                 .containsEntry(LarkConstants.CHAT_ID, "oc_5ce6d572")
                 .containsEntry(LarkConstants.CHAT_TYPE, "group")
@@ -132,8 +134,8 @@ class WebhookTransportTest extends WebhookTestSupport {
 
     @Test
     void requestsFailingACheckAreRefusedAndNeverRouted() throws Exception {
-        String event = LarkBodies.messageReceived("ev-2", VERIFICATION_TOKEN, "hi");
-        String encrypted = LarkBodies.encrypted(ENCRYPT_KEY, event);
+        String event = SampleEvents.messageReceived("ev-2", VERIFICATION_TOKEN, "hi");
+        String encrypted = EventCrypto.encryptedBody(ENCRYPT_KEY, event);
 
         Map<String, String> tampered = new LinkedHashMap<>(signed(encrypted));
         String signature = tampered.get("X-Lark-Signature");
@@ -142,17 +144,17 @@ class WebhookTransportTest extends WebhookTestSupport {
 
         assertRefused(push("/secure", encrypted), 401);
 
-        String otherToken = LarkBodies.encrypted(ENCRYPT_KEY, LarkBodies.messageReceived("ev-3", "another-token", "hi"));
+        String otherToken = EventCrypto.encryptedBody(ENCRYPT_KEY, SampleEvents.messageReceived("ev-3", "another-token", "hi"));
         assertRefused(push("/secure", otherToken, signed(otherToken)), 401);
 
-        String otherKey = LarkBodies.encrypted("another-key", event);
+        String otherKey = EventCrypto.encryptedBody("another-key", event);
         assertRefused(push("/secure", otherKey, signed(otherKey)), 400);
         assertRefused(push("/secure", otherKey, signed(otherKey, "another-key")), 400);
 
         String notBase64 = "{\"encrypt\":\"%%%not*base64%%%\"}";
         assertRefused(push("/secure", notBase64, signed(notBase64)), 400);
 
-        String value = LarkBodies.encrypt(ENCRYPT_KEY, event);
+        String value = EventCrypto.encrypt(ENCRYPT_KEY, event);
         String truncated = "{\"encrypt\":\"" + Base64.getEncoder().encodeToString(
                 java.util.Arrays.copyOf(Base64.getDecoder().decode(value), Base64.getDecoder().decode(value).length - 5)) + "\"}";
         assertRefused(push("/secure", truncated, signed(truncated)), 400);
@@ -172,17 +174,17 @@ class WebhookTransportTest extends WebhookTestSupport {
 
     @Test
     void tokenOfPlainEventsIsCheckedToo() throws Exception {
-        assertRefused(push("/plain", LarkBodies.messageReceived("ev-4", "another-token", "hi")), 401);
+        assertRefused(push("/plain", SampleEvents.messageReceived("ev-4", "another-token", "hi")), 401);
         assertRefused(push("/plain", "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"ev-5\",\"event_type\":\"x\"},\"event\":{}}"), 401);
         assertThat(getMockEndpoint("mock:plain").getReceivedCounter()).isZero();
     }
 
     @Test
     void replayedRequestOutsideMaxRequestAgeIsRefused() throws Exception {
-        String body = LarkBodies.encrypted(ENCRYPT_KEY, LarkBodies.messageReceived("ev-6", VERIFICATION_TOKEN, "hi"));
+        String body = EventCrypto.encryptedBody(ENCRYPT_KEY, SampleEvents.messageReceived("ev-6", VERIFICATION_TOKEN, "hi"));
         String old = String.valueOf(Instant.now().minus(Duration.ofMinutes(10)).getEpochSecond());
         Map<String, String> headers = Map.of("X-Lark-Request-Timestamp", old, "X-Lark-Request-Nonce", "n1",
-                "X-Lark-Signature", LarkBodies.signature(old, "n1", ENCRYPT_KEY, body));
+                "X-Lark-Signature", EventCrypto.signature(old, "n1", ENCRYPT_KEY, body.getBytes(StandardCharsets.UTF_8)));
 
         assertRefused(push("/fresh", body, headers), 401);
         assertThat(getMockEndpoint("mock:fresh").getReceivedCounter()).isZero();
@@ -198,9 +200,9 @@ class WebhookTransportTest extends WebhookTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:messages");
         mock.expectedMessageCount(1);
 
-        assertThat(push("/messages", LarkBodies.event("ev-7", "im.chat.member.bot.added_v1", "t")).statusCode()).isEqualTo(200);
+        assertThat(push("/messages", SampleEvents.event("ev-7", "im.chat.member.bot.added_v1", "t")).statusCode()).isEqualTo(200);
         assertThat(push("/messages", "{\"something\":\"else\"}").statusCode()).isEqualTo(200);
-        assertThat(push("/messages", LarkBodies.messageReceived("ev-8", "t", "hi")).statusCode()).isEqualTo(200);
+        assertThat(push("/messages", SampleEvents.messageReceived("ev-8", "t", "hi")).statusCode()).isEqualTo(200);
 
         mock.assertIsSatisfied();
         assertThat(mock.getExchanges().get(0).getMessage().getHeader(LarkConstants.EVENT_ID)).isEqualTo("ev-8");
@@ -210,20 +212,20 @@ class WebhookTransportTest extends WebhookTestSupport {
     void schemaOneEventIsRouted() throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:plain");
         mock.expectedMessageCount(1);
-        String event = "{\"uuid\":\"u-1\",\"token\":\"" + VERIFICATION_TOKEN + "\",\"ts\":\"" + LarkBodies.SCHEMA_1_TS + "\",\"type\":\"event_callback\","
-                       + "\"event\":{\"type\":\"message\",\"app_id\":\"" + LarkBodies.APP + "\",\"tenant_key\":\"tk\",\"open_message_id\":\"om_1\"}}";
+        String event = "{\"uuid\":\"u-1\",\"token\":\"" + VERIFICATION_TOKEN + "\",\"ts\":\"" + SampleEvents.SCHEMA_1_TS + "\",\"type\":\"event_callback\","
+                       + "\"event\":{\"type\":\"message\",\"app_id\":\"" + SampleEvents.APP + "\",\"tenant_key\":\"tk\",\"open_message_id\":\"om_1\"}}";
 
         assertThat(push("/plain", event).statusCode()).isEqualTo(200);
 
         mock.assertIsSatisfied();
         assertThat(mock.getExchanges().get(0).getMessage().getHeaders()).containsEntry(LarkConstants.EVENT_TYPE, "message")
-                .containsEntry(LarkConstants.EVENT_ID, "u-1").containsEntry(LarkConstants.EVENT_CREATE_TIME, Long.toString(LarkBodies.SCHEMA_1_CREATED_MILLIS))
+                .containsEntry(LarkConstants.EVENT_ID, "u-1").containsEntry(LarkConstants.EVENT_CREATE_TIME, Long.toString(SampleEvents.SCHEMA_1_CREATED_MILLIS))
                 .containsEntry(LarkConstants.TENANT_KEY, "tk");
     }
 
     @Test
     void everyFaultTheSimulatorCanMakeIsRefusedAndNeverRouted() {
-        LarkEvents events = new LarkEvents(new AppIdentity(LarkBodies.APP, LarkBodies.TENANT, VERIFICATION_TOKEN));
+        LarkEvents events = new LarkEvents(new AppIdentity(SampleEvents.APP, SampleEvents.TENANT, VERIFICATION_TOKEN));
         LarkEvent event = events.textMessage(events.user("Mallory"), "oc_1", "let me in");
         try (WebhookPusher pusher = new WebhookPusher()) {
             Webhook lark = pusher.webhook(url("/secure")).withEncryptKey(ENCRYPT_KEY);

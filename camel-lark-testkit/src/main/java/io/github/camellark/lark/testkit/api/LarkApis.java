@@ -23,6 +23,7 @@ public final class LarkApis {
         MessageViews views = new MessageViews(state);
         LegacyContent legacy = new LegacyContent(mapper);
         new MessageApi(state, lookups, rules, views).register(server);
+        new MessageReadApi(state, lookups, rules, views).register(server);
         new CardApi(state, lookups, rules).register(server);
         new CardKitApi(state).register(server);
         new ReactionApi(state, lookups).register(server);

@@ -54,6 +54,11 @@ public final class EventCrypto {
         }
     }
 
+    /** The body Lark posts once an Encrypt Key is set: {@code {"encrypt":"..."}} of the plaintext, with a random IV. */
+    public static String encryptedBody(String encryptKey, String plaintext) {
+        return "{\"encrypt\":\"" + encrypt(encryptKey, plaintext) + "\"}";
+    }
+
     /**
      * Decrypts an {@code encrypt} value with strict PKCS#7 unpadding.
      *

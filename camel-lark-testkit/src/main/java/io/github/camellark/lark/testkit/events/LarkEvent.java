@@ -124,6 +124,20 @@ public final class LarkEvent {
         return new LarkEvent(schema, copy);
     }
 
+    /**
+     * The same event under another id ({@code header.event_id} of 2.0, {@code uuid} of 1.0): for tests that name their
+     * events, or send the same event twice.
+     */
+    public LarkEvent withId(String id) {
+        ObjectNode copy = body.deepCopy();
+        switch (schema) {
+            case V2 -> ((ObjectNode) copy.get("header")).put("event_id", id);
+            case V1 -> copy.put("uuid", id);
+            default -> throw new IllegalStateException(schema + " events have no id of their own");
+        }
+        return new LarkEvent(schema, copy);
+    }
+
     @Override
     public String toString() {
         return type() + "[" + id() + "]";
