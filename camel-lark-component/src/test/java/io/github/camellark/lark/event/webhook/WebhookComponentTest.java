@@ -110,7 +110,7 @@ class WebhookComponentTest extends WebhookTestSupport {
         getMockEndpoint("mock:events").expectedMessageCount(1);
         getMockEndpoint("mock:other").expectedMessageCount(1);
 
-        assertThat(pushEncrypted("/lark/hook", LarkBodies.messageReceived("hook-ev-3", VERIFICATION_TOKEN, "hi")).statusCode())
+        assertThat(pushEncrypted("/lark/hook", SampleEvents.messageReceived("hook-ev-3", VERIFICATION_TOKEN, "hi")).statusCode())
                 .isEqualTo(200);
 
         MockEndpoint.assertIsSatisfied(context);
