@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,7 @@ import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
 /**
- * Lark's side of the long connection, cut down to what a throughput run needs: it accepts one client (discovery at
+ * Lark's side of the long connection, cut down to what a throughput run needs: it accepts clients (discovery at
  * the stub hands out {@link #url()}), pushes pre-encoded {@code type=event} frames with a fixed number awaiting their
  * ack, and times each ack from push to arrival. Pings get a pong; nothing is redelivered. Frames are indexed by SeqID,
  * which the ack echoes.
@@ -29,8 +30,7 @@ final class WsPushServer extends WebSocketServer implements AutoCloseable {
     static final int SERVICE_ID = 1;
 
     private final CountDownLatch started = new CountDownLatch(1);
-    private volatile CountDownLatch connected = new CountDownLatch(1);
-    private volatile WebSocket connection;
+    private volatile CompletableFuture<WebSocket> connected = new CompletableFuture<>();
     private volatile Run run;
 
     /** The state of one push run, read by the server's decoder threads. */
@@ -65,9 +65,9 @@ final class WsPushServer extends WebSocketServer implements AutoCloseable {
         return "ws://127.0.0.1:" + getPort() + "/ws/v2?device_id=7000000000000000001&service_id=" + SERVICE_ID;
     }
 
-    /** Waits for the next client to connect (call before starting it, await after). */
-    CountDownLatch expectConnection() {
-        connected = new CountDownLatch(1);
+    /** The next client to connect (call before starting it, wait on it after): each client keeps its own socket. */
+    CompletableFuture<WebSocket> expectConnection() {
+        connected = new CompletableFuture<>();
         return connected;
     }
 
@@ -85,8 +85,8 @@ final class WsPushServer extends WebSocketServer implements AutoCloseable {
         return frames;
     }
 
-    EventRun push(String receiver, List<byte[]> frames, int window, LongSupplier routed) throws InterruptedException {
-        WebSocket socket = connection;
+    EventRun push(String receiver, WebSocket socket, List<byte[]> frames, int window, LongSupplier routed)
+            throws InterruptedException {
         if (socket == null || !socket.isOpen()) {
             throw new IllegalStateException(receiver + " is not connected");
         }
@@ -141,15 +141,12 @@ final class WsPushServer extends WebSocketServer implements AutoCloseable {
 
     @Override
     public void onOpen(WebSocket socket, ClientHandshake handshake) {
-        connection = socket;
-        connected.countDown();
+        connected.complete(socket);
     }
 
     @Override
     public void onClose(WebSocket socket, int code, String reason, boolean remote) {
-        if (socket == connection) {
-            connection = null;
-        }
+        // a run on a closed socket fails by itself
     }
 
     @Override
