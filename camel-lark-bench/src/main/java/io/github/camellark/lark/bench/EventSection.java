@@ -21,7 +21,7 @@ import org.java_websocket.WebSocket;
 final class EventSection {
 
     static final int WINDOW = 32;
-    static final int ROUNDS = 3;
+    static final int ROUNDS = 5;
     /** The load generator against the stub's no-op receiver: what the clients could at most be measured at. */
     static final String CEILING = "ceiling (stub)";
     /** The SDK hosted the way Camel's HTTP platform runs routes: on Vert.x's worker pool. */
@@ -43,8 +43,9 @@ final class EventSection {
 
     void run(StubLarkServer stub) throws Exception {
         int count = Integer.getInteger("bench.events", quick ? 2_000 : 20_000);
-        // the JIT needs more than 5,000 events to settle: the first measured round of every client was slower
-        int warmup = quick ? 1_000 : 20_000;
+        // the JIT needs far more than 5,000 events to settle: with 5,000 and 20,000 the first rounds of every client
+        // were up to 2x slower than the later ones
+        int warmup = quick ? 1_000 : 50_000;
         if (transport("webhook")) {
             webhooks(stub, count, warmup);
         }

@@ -6,10 +6,9 @@ import java.util.Set;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.RequestBody;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.slf4j.Logger;
@@ -23,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * routing thread again.
  * <p>
  * A body larger than {@code maxEventBodySize} is refused before it is read: at once from its {@code Content-Length},
- * and for a chunked body as soon as the bytes read pass the bound (Vert.x's body handler with a limit). The platform
- * alone would read a whole body into memory first, up to its {@code camel.server.max-body-size}, unbounded by default.
+ * and for a chunked body as soon as the bytes read pass the bound. The platform alone would read a whole body into
+ * memory first, up to its {@code camel.server.max-body-size}, unbounded by default.
  * <p>
  * Only loaded when Vert.x Web is on the class path, so the component needs no Vert.x Web at run time otherwise.
  */
@@ -51,41 +50,63 @@ final class VertxWebhookRoute {
             return null;
         }
         VertxWebhookRoute webhook = new VertxWebhookRoute(intake);
-        // two routes: Vert.x wants a body handler before any other handler of its route
-        VertxPlatformHttpRouter router = main.get(0);
-        Route declared = router.route(HttpMethod.POST, path).handler(webhook::refuseDeclaredTooLarge);
-        Route served = router.route(HttpMethod.POST, path)
-                .handler(BodyHandler.create(false).setBodyLimit(intake.maxBodySize()))
-                .handler(webhook::serve);
-        return () -> {
-            declared.remove();
-            served.remove();
-        };
+        Route served = main.get(0).route(HttpMethod.POST, path).handler(webhook::serve);
+        return served::remove;
     }
 
-    private void refuseDeclaredTooLarge(RoutingContext routing) {
-        String declared = routing.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        long length;
-        try {
-            length = declared == null ? -1 : Long.parseLong(declared.trim());
-        } catch (NumberFormatException e) {
-            length = -1;
-        }
-        if (length > intake.maxBodySize()) {
+    /** Reads the body up to maxEventBodySize, refusing a larger one as soon as that shows, then hands it to the intake. */
+    private void serve(RoutingContext routing) {
+        HttpServerRequest request = routing.request();
+        long declared = declaredLength(request);
+        int max = intake.maxBodySize();
+        if (declared > max) {
             LOG.warn("Refused a Lark webhook request with HTTP 413 before reading it: Content-Length {} is larger than"
-                     + " maxEventBodySize ({} bytes)", length, intake.maxBodySize());
+                     + " maxEventBodySize ({} bytes)", declared, max);
             // the rest of the body is read and dropped by Vert.x, never kept
             respond(routing, 413, intake.tooLargeBody());
             return;
         }
-        routing.next();
+        BoundedBody body = new BoundedBody(declared > 0 ? (int) declared : 1024);
+        request.handler(chunk -> {
+            if (body.refused) {
+                return;
+            }
+            if (body.bytes.length() + chunk.length() > max) {
+                body.refused = true;
+                LOG.warn("Refused a Lark webhook request with HTTP 413 while reading it: its body passed maxEventBodySize ({}"
+                         + " bytes)", max);
+                respond(routing, 413, intake.tooLargeBody());
+                return;
+            }
+            body.bytes.appendBuffer(chunk);
+        });
+        request.endHandler(ended -> {
+            if (!body.refused) {
+                // answered here, or later on a routing thread or at the deadline: Vert.x writes on the connection's event loop
+                intake.accept(body.bytes.getBytes(), request::getHeader, (status, reply, synchronously) -> respond(routing, status, reply));
+            }
+        });
+        request.resume();
     }
 
-    private void serve(RoutingContext routing) {
-        RequestBody body = routing.body();
-        byte[] bytes = body == null || body.buffer() == null ? new byte[0] : body.buffer().getBytes();
-        // answered here, on a routing thread or at the deadline: Vert.x writes the reply on the connection's event loop
-        intake.accept(bytes, routing.request()::getHeader, (status, reply, synchronously) -> respond(routing, status, reply));
+    /** The body read so far, and whether it was refused. Used on the connection's event loop only. */
+    private static final class BoundedBody {
+        final Buffer bytes;
+        boolean refused;
+
+        BoundedBody(int expected) {
+            bytes = Buffer.buffer(expected);
+        }
+    }
+
+    /** Content-Length when it is a number, else -1 (chunked, or unreadable: the body is bounded as it is read). */
+    private static long declaredLength(HttpServerRequest request) {
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return declared == null ? -1 : Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static void respond(RoutingContext routing, int status, byte[] json) {
