@@ -69,10 +69,21 @@ final class EnvelopeScan {
         return scan;
     }
 
-    private void root(JsonParser parser) throws IOException {
+    /** What to do with one field of an object: the parser is at its value. */
+    private interface FieldReader {
+        void read(String name, JsonToken value) throws IOException;
+    }
+
+    /** Reads the fields of the object the parser has just entered, up to its end. */
+    private static void fields(JsonParser parser, FieldReader reader) throws IOException {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            JsonToken value = parser.nextToken();
+            reader.read(name, parser.nextToken());
+        }
+    }
+
+    private void root(JsonParser parser) throws IOException {
+        fields(parser, (name, value) -> {
             switch (name) {
                 case "type" -> type = scalar(parser, value);
                 case "token" -> token = scalar(parser, value);
@@ -107,13 +118,11 @@ final class EnvelopeScan {
                 }
                 default -> ordering(parser, name, value, rootOrdering);
             }
-        }
+        });
     }
 
     private void header(JsonParser parser) throws IOException {
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            JsonToken value = parser.nextToken();
+        fields(parser, (name, value) -> {
             switch (name) {
                 case "event_type" -> headerEventType = scalar(parser, value);
                 case "event_id" -> headerEventId = scalar(parser, value);
@@ -123,20 +132,18 @@ final class EnvelopeScan {
                 case "token" -> headerToken = scalar(parser, value);
                 default -> parser.skipChildren();
             }
-        }
+        });
     }
 
     private void event(JsonParser parser) throws IOException {
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            JsonToken value = parser.nextToken();
+        fields(parser, (name, value) -> {
             switch (name) {
                 case "type" -> eventType = scalar(parser, value);
                 case "app_id" -> eventAppId = scalar(parser, value);
                 case "tenant_key" -> eventTenantKey = scalar(parser, value);
                 default -> ordering(parser, name, value, eventOrdering);
             }
-        }
+        });
     }
 
     /** The ordering fields of an event object (or of a flat legacy card callback); anything else is skipped. */
@@ -157,40 +164,29 @@ final class EnvelopeScan {
 
     /** {@code field} of the object the parser is at; null when it is not an object or has no such scalar. */
     private static String nested(JsonParser parser, JsonToken value, String field) throws IOException {
-        if (value != JsonToken.START_OBJECT) {
-            parser.skipChildren();
-            return null;
-        }
-        String found = null;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            JsonToken inner = parser.nextToken();
-            if (name.equals(field)) {
-                found = scalar(parser, inner);
-            } else {
-                parser.skipChildren();
-            }
-        }
-        return found;
+        return nested(parser, value, field, null);
     }
 
     /** {@code sender.sender_id.open_id}. */
     private static String senderOpenId(JsonParser parser, JsonToken value) throws IOException {
+        return nested(parser, value, "sender_id", "open_id");
+    }
+
+    /** {@code field}, or {@code field.inner} when inner is given, of the object the parser is at. */
+    private static String nested(JsonParser parser, JsonToken value, String field, String inner) throws IOException {
         if (value != JsonToken.START_OBJECT) {
             parser.skipChildren();
             return null;
         }
-        String found = null;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            JsonToken inner = parser.nextToken();
-            if (name.equals("sender_id")) {
-                found = nested(parser, inner, "open_id");
-            } else {
+        String[] found = new String[1];
+        fields(parser, (name, fieldValue) -> {
+            if (!name.equals(field)) {
                 parser.skipChildren();
+            } else {
+                found[0] = inner == null ? scalar(parser, fieldValue) : nested(parser, fieldValue, inner, null);
             }
-        }
-        return found;
+        });
+        return found[0];
     }
 
     /** A scalar's text as the Map would print it; null for null, objects and arrays (which are skipped). */
