@@ -53,11 +53,6 @@ public final class EventCrypto {
      * @throws IllegalArgumentException when the value is not base64, is truncated, or does not decrypt with this key
      *                                  (the message never contains the key)
      */
-    public static byte[] decrypt(String encryptKey, String encrypted) {
-        return forEncryptKey(encryptKey).decrypt(encrypted);
-    }
-
-    /** {@link #decrypt(String, String)} with this instance's key. */
     public byte[] decrypt(String encrypted) {
         byte[] raw;
         try {
@@ -111,11 +106,6 @@ public final class EventCrypto {
             throw new IllegalArgumentException(WRONG_KEY);
         }
         return Arrays.copyOf(padded, padded.length - n);
-    }
-
-    /** {@code X-Lark-Signature} of events and new card callbacks: hex(SHA-256(timestamp + nonce + encryptKey + body)). */
-    public static String eventSignature(String timestamp, String nonce, String encryptKey, byte[] rawBody) {
-        return hex(digest("SHA-256", prefix(timestamp, nonce, encryptKey), rawBody));
     }
 
     /** {@code X-Lark-Signature} of the legacy card request URL: hex(SHA-1(timestamp + nonce + verificationToken + body)). */

@@ -52,7 +52,7 @@ final class LarkWebhookBodyLimitFilter implements Filter {
         HttpServletRequest http = (HttpServletRequest) request;
         long declared = http.getContentLengthLong();
         if (declared > max.getAsInt()) {
-            refuse((HttpServletResponse) response, "Content-Length " + declared + " is larger than maxEventBodySize", max.getAsInt());
+            refuse((HttpServletResponse) response, "Content-Length " + declared + ", before reading it", max.getAsInt());
             return;
         }
         if (declared >= 0) {
@@ -62,7 +62,7 @@ final class LarkWebhookBodyLimitFilter implements Filter {
         }
         byte[] body = readAtMost(http.getInputStream(), max.getAsInt() + 1);
         if (body.length > max.getAsInt()) {
-            refuse((HttpServletResponse) response, "the chunked body passed maxEventBodySize", max.getAsInt());
+            refuse((HttpServletResponse) response, "a chunked body passing it while being read", max.getAsInt());
             return;
         }
         chain.doFilter(new ReadBody(http, body), response);
@@ -91,9 +91,11 @@ final class LarkWebhookBodyLimitFilter implements Filter {
         return out.toByteArray();
     }
 
-    private static void refuse(HttpServletResponse response, String reason, int max) throws IOException {
-        LOG.warn("Refused a Lark webhook request with HTTP 413 before reading it: {} ({} bytes)", reason, max);
-        byte[] body = ("{\"msg\":\"the body is larger than maxEventBodySize (" + max + " bytes)\"}").getBytes(StandardCharsets.UTF_8);
+    private static void refuse(HttpServletResponse response, String how, int max) throws IOException {
+        String reason = WebhookBodyLimits.tooLargeReason(max);
+        LOG.warn("Refused a Lark webhook request with HTTP 413: {}: {}", reason, how);
+        // the same answer as the component's own: the reason is plain text, no JSON escaping needed
+        byte[] body = ("{\"msg\":\"" + reason + "\"}").getBytes(StandardCharsets.UTF_8);
         response.setStatus(413);
         response.setContentType("application/json; charset=utf-8");
         response.setContentLength(body.length);

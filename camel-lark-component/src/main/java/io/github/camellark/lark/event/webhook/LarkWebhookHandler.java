@@ -66,8 +66,9 @@ public final class LarkWebhookHandler extends AsyncProcessorSupport {
     }
 
     private byte[] boundedBody(Message in) {
-        if (declaredLength(in) > maxBodySize) {
-            throw intake.tooLarge();
+        long declared = WebhookIntake.declaredLength(in.getHeader(Exchange.CONTENT_LENGTH));
+        if (declared > maxBodySize) {
+            throw intake.tooLarge("Content-Length " + declared);
         }
         Object body = in.getBody();
         if (body == null) {
@@ -81,19 +82,9 @@ public final class LarkWebhookHandler extends AsyncProcessorSupport {
             throw WebhookRejection.badRequest("the body cannot be read as bytes");
         }
         if (bytes.length > maxBodySize) {
-            throw intake.tooLarge();
+            throw intake.tooLarge(bytes.length + " bytes");
         }
         return bytes;
-    }
-
-    /** Content-Length when the server kept it and it is a number, else 0 (the body itself is bounded below). */
-    private static long declaredLength(Message in) {
-        Object header = in.getHeader(Exchange.CONTENT_LENGTH);
-        try {
-            return header == null ? 0 : Long.parseLong(header.toString().trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private byte[] readBounded(InputStream stream) {
@@ -103,7 +94,7 @@ public final class LarkWebhookHandler extends AsyncProcessorSupport {
             int read;
             while ((read = stream.read(buffer)) != -1) {
                 if (out.size() + read > maxBodySize) {
-                    throw intake.tooLarge();
+                    throw intake.tooLarge("a body passing it while being read");
                 }
                 out.write(buffer, 0, read);
             }

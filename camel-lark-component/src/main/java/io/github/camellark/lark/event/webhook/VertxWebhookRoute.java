@@ -11,8 +11,6 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * On Camel's Vert.x HTTP platform (camel-platform-http-main), serves the webhook path right on the platform's router,
@@ -29,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 final class VertxWebhookRoute {
 
-    private static final Logger LOG = LoggerFactory.getLogger(VertxWebhookRoute.class);
     private static final String JSON = "application/json; charset=utf-8";
 
     private final WebhookIntake intake;
@@ -57,13 +54,12 @@ final class VertxWebhookRoute {
     /** Reads the body up to maxEventBodySize, refusing a larger one as soon as that shows, then hands it to the intake. */
     private void serve(RoutingContext routing) {
         HttpServerRequest request = routing.request();
-        long declared = declaredLength(request);
+        WebhookIntake.Responder responder = (status, reply, synchronously) -> respond(routing, status, reply);
+        long declared = WebhookIntake.declaredLength(request.getHeader(HttpHeaders.CONTENT_LENGTH));
         int max = intake.maxBodySize();
         if (declared > max) {
-            LOG.warn("Refused a Lark webhook request with HTTP 413 before reading it: Content-Length {} is larger than"
-                     + " maxEventBodySize ({} bytes)", declared, max);
             // the rest of the body is read and dropped by Vert.x, never kept
-            respond(routing, 413, intake.tooLargeBody());
+            intake.reject(intake.tooLarge("Content-Length " + declared + ", before reading it"), responder);
             return;
         }
         BoundedBody body = new BoundedBody(declared > 0 ? (int) declared : 1024);
@@ -73,9 +69,7 @@ final class VertxWebhookRoute {
             }
             if (body.bytes.length() + chunk.length() > max) {
                 body.refused = true;
-                LOG.warn("Refused a Lark webhook request with HTTP 413 while reading it: its body passed maxEventBodySize ({}"
-                         + " bytes)", max);
-                respond(routing, 413, intake.tooLargeBody());
+                intake.reject(intake.tooLarge("a body passing it while being read"), responder);
                 return;
             }
             body.bytes.appendBuffer(chunk);
@@ -83,7 +77,7 @@ final class VertxWebhookRoute {
         request.endHandler(ended -> {
             if (!body.refused) {
                 // answered here, or later on a routing thread or at the deadline: Vert.x writes on the connection's event loop
-                intake.accept(body.bytes.getBytes(), request::getHeader, (status, reply, synchronously) -> respond(routing, status, reply));
+                intake.accept(body.bytes.getBytes(), request::getHeader, responder);
             }
         });
         request.resume();
@@ -96,16 +90,6 @@ final class VertxWebhookRoute {
 
         BoundedBody(int expected) {
             bytes = Buffer.buffer(expected);
-        }
-    }
-
-    /** Content-Length when it is a number, else -1 (chunked, or unreadable: the body is bounded as it is read). */
-    private static long declaredLength(HttpServerRequest request) {
-        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        try {
-            return declared == null ? -1 : Long.parseLong(declared.trim());
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 

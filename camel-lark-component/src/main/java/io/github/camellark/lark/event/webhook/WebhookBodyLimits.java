@@ -30,6 +30,11 @@ public final class WebhookBodyLimits {
         }
     }
 
+    /** Why a body over the bound is refused, as every server that serves the webhook says it (the 413 answer's msg). */
+    public static String tooLargeReason(int maxBytes) {
+        return "the body is larger than maxEventBodySize (" + maxBytes + " bytes)";
+    }
+
     /** The maxEventBodySize of the webhook served at {@code path} (relative to the web application), if one is. */
     public OptionalInt maxBodySize(String path) {
         Integer max = maxBodySizes.get(path);

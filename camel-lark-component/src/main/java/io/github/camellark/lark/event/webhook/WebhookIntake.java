@@ -50,7 +50,7 @@ final class WebhookIntake {
         this.success = message("success");
         this.routeFailed = message("the route failed; Lark will redeliver the event");
         this.busy = message("the consumer is full; Lark will redeliver the event");
-        this.tooLarge = message(tooLargeReason());
+        this.tooLarge = message(WebhookBodyLimits.tooLargeReason(maxBodySize));
     }
 
     EventPipeline pipeline() {
@@ -61,17 +61,18 @@ final class WebhookIntake {
         return maxBodySize;
     }
 
-    WebhookRejection tooLarge() {
-        return WebhookRejection.tooLarge(tooLargeReason());
+    /** @param how what showed the body too large, for the log ("Content-Length 9437184") */
+    WebhookRejection tooLarge(String how) {
+        return WebhookRejection.tooLarge(WebhookBodyLimits.tooLargeReason(maxBodySize) + ": " + how);
     }
 
-    /** The body of the 413 answer. */
-    byte[] tooLargeBody() {
-        return tooLarge;
-    }
-
-    private String tooLargeReason() {
-        return "the body is larger than maxEventBodySize (" + maxBodySize + " bytes)";
+    /** A request's Content-Length when it is a number, else -1 (none, or unreadable: the body is bounded as read). */
+    static long declaredLength(Object header) {
+        try {
+            return header == null ? -1 : Long.parseLong(header.toString().trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /**
@@ -100,7 +101,7 @@ final class WebhookIntake {
         return false;
     }
 
-    /** Answers a request that failed a check, at once. */
+    /** Answers a request that failed a check, at once; a body too large gets the same answer however it showed. */
     void reject(WebhookRejection rejection, Responder responder) {
         LOG.warn("Refused a Lark webhook request with HTTP {}: {}", rejection.status(), rejection.getMessage());
         responder.respond(rejection.status(), rejection.status() == 413 ? tooLarge : message(rejection.getMessage()), true);
