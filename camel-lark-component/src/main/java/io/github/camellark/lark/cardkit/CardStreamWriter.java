@@ -101,11 +101,6 @@ public final class CardStreamWriter implements AutoCloseable {
         ended.values().removeIf(at -> at < horizon);
     }
 
-    /** How many streams are open (for tests and monitoring). */
-    public synchronized int openStreams() {
-        return open.size();
-    }
-
     /**
      * Stops: open streams are abandoned without calling Lark (their chunks waiting for the end fail), and the timers are
      * released. Lark ends the streaming mode of an abandoned card by itself (after 10 minutes, unverified).

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LarkClient {
 
-    static final String JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+    public static final String JSON_CONTENT_TYPE = "application/json; charset=utf-8";
     static final String USER_AGENT = "camel-lark/0.1";
     private static final Logger LOG = LoggerFactory.getLogger(LarkClient.class);
 

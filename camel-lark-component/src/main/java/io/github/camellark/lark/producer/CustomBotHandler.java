@@ -17,7 +17,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camellark.lark.client.LarkClient;
 import io.github.camellark.lark.client.LarkRequest;
+import io.github.camellark.lark.client.http.RequestBody;
 import io.github.camellark.lark.content.LegacyMessageBody;
 import io.github.camellark.lark.operation.CustomBotOperation;
 
@@ -69,24 +71,25 @@ final class CustomBotHandler implements ResourceHandler<CustomBotOperation> {
             message.put("timestamp", timestamp);
             message.put("sign", sign(timestamp, secret));
         }
-        checkSize(mapper, message);
+        // written once: the bytes whose size is checked are the bytes posted
         return call.sendForData(LarkRequest.post(null)
                 .absoluteUri(webhook, "custom-bot webhook")
                 .noAuth()
-                .json(message));
+                .body(RequestBody.of(checkedJson(mapper, message), LarkClient.JSON_CONTENT_TYPE)));
     }
 
-    private static void checkSize(ObjectMapper mapper, Map<String, Object> message) {
-        int size;
+    private static byte[] checkedJson(ObjectMapper mapper, Map<String, Object> message) {
+        byte[] json;
         try {
-            size = mapper.writeValueAsBytes(message).length;
+            json = mapper.writeValueAsBytes(message);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("lark customBot send: the message cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
-        if (size > MAX_BODY_BYTES) {
+        if (json.length > MAX_BODY_BYTES) {
             throw new IllegalArgumentException("lark customBot send: the message is limited to " + MAX_BODY_BYTES / 1024 + " KB ("
-                                               + MAX_BODY_BYTES + " bytes), got " + size + " bytes");
+                                               + MAX_BODY_BYTES + " bytes), got " + json.length + " bytes");
         }
+        return json;
     }
 
     private static URI webhook(String url) {

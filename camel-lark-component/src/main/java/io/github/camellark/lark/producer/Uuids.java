@@ -11,6 +11,12 @@ final class Uuids {
     /** Lark accepts at most 50 characters of uuid. */
     static final int MAX_LENGTH = 50;
 
+    /**
+     * Never updated, only cloned: a clone is cheaper than a provider lookup on every send, and a digest that is only read
+     * can be cloned from several threads at once.
+     */
+    private static final MessageDigest SHA_256 = sha256();
+
     private Uuids() {
     }
 
@@ -38,10 +44,23 @@ final class Uuids {
         for (Object part : parts) {
             seed.append('\n').append(part);
         }
+        byte[] digest = freshDigest().digest(seed.toString().getBytes(StandardCharsets.UTF_8));
+        return "cl-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+
+    private static MessageDigest freshDigest() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.toString().getBytes(StandardCharsets.UTF_8));
-            return "cl-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
+            // every Java platform must provide SHA-256
             throw new IllegalStateException(e);
         }
     }
