@@ -47,19 +47,6 @@ final class DeadlineSweeper {
         }
     }
 
-    /** Answers every open event now (the pipeline is stopping). */
-    void answerAll(DeadlineListener listener) {
-        for (Entry entry = entries.poll(); entry != null; entry = entries.poll()) {
-            if (entry.answer().complete(entry.atDeadline())) {
-                listener.answeredAtDeadline(entry.eventId());
-            }
-        }
-    }
-
-    int size() {
-        return entries.size();
-    }
-
     interface DeadlineListener {
         void answeredAtDeadline(String eventId);
     }

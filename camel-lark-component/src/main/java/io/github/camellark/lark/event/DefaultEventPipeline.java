@@ -56,6 +56,8 @@ public final class DefaultEventPipeline extends ServiceSupport implements EventP
     private final Set<String> eventTypes;
     private final BiConsumer<String, String> appTicketReceived;
     private final CallbackReplies replies;
+    /** The deadline as messages show it, made once rather than per event. */
+    private final String deadlineText;
     private final EventStatistics statistics = new EventStatistics();
     private final AtomicBoolean overloadReported = new AtomicBoolean();
 
@@ -77,6 +79,7 @@ public final class DefaultEventPipeline extends ServiceSupport implements EventP
                 : Arrays.stream(types.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         this.appTicketReceived = appTicketReceived;
         this.replies = new CallbackReplies(mapper);
+        this.deadlineText = settings.deadline().toMillis() + " ms";
     }
 
     public ObjectMapper mapper() {
@@ -207,7 +210,7 @@ public final class DefaultEventPipeline extends ServiceSupport implements EventP
             return CompletableFuture.completedFuture(EventAck.failed());
         }
         CompletableFuture<EventAck> answer = new CompletableFuture<>();
-        RoutedEvent event = new RoutedEvent(envelope, answer, route, repository, replies, deadlineText(), statistics);
+        RoutedEvent event = new RoutedEvent(envelope, answer, route, repository, replies, deadlineText, statistics);
         if (!queues.submit(OrderingKey.of(envelope, settings.orderBy()), event)) {
             if (overloadReported.compareAndSet(false, true)) {
                 LOG.warn("The lark:events consumer is full ({} events waiting for their chat or a routing thread): events are"
@@ -219,10 +222,6 @@ public final class DefaultEventPipeline extends ServiceSupport implements EventP
         }
         sweeper.watch(answer, notRouted(envelope), envelope.eventId());
         return answer;
-    }
-
-    private String deadlineText() {
-        return settings.deadline().toMillis() + " ms";
     }
 
     /** Acknowledgement of an event the route does not see (now or yet): callbacks answer "keep the card". */
@@ -250,7 +249,7 @@ public final class DefaultEventPipeline extends ServiceSupport implements EventP
     }
 
     private void answeredAtDeadline(String eventId) {
-        LOG.debug("Event {} not routed to its end within {}; acknowledged it to Lark", eventId, deadlineText());
+        LOG.debug("Event {} not routed to its end within {}; acknowledged it to Lark", eventId, deadlineText);
     }
 
     @Override

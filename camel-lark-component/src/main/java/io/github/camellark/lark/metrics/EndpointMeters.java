@@ -2,12 +2,10 @@ package io.github.camellark.lark.metrics;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.ToDoubleFunction;
 
 import io.github.camellark.lark.client.CallStatistics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import org.apache.camel.CamelContext;
@@ -31,22 +29,22 @@ final class EndpointMeters {
         Tags tags = Tags.of("app", String.valueOf(appId), "endpoint", URISupport.sanitizeUri(endpointUri));
         Meters meters = new Meters(registry, tags);
         CallStatistics calls = endpoint.statistics();
-        counter(meters, "lark.calls", "Calls to Lark (an exchange's call counts once, whatever its retries)", calls,
+        meters.counter("lark.calls", "Calls to Lark (an exchange's call counts once, whatever its retries)", calls,
                 CallStatistics::calls);
-        counter(meters, "lark.calls.succeeded", "Calls that succeeded", calls, CallStatistics::succeeded);
-        counter(meters, "lark.retries", "Attempts repeated after a rate limit, a 5xx, an I/O error or a renewed token", calls,
+        meters.counter("lark.calls.succeeded", "Calls that succeeded", calls, CallStatistics::succeeded);
+        meters.counter("lark.retries", "Attempts repeated after a rate limit, a 5xx, an I/O error or a renewed token", calls,
                 CallStatistics::retries);
         meters.add(FunctionTimer.builder("lark.ratelimit.wait", calls, CallStatistics::rateLimitWaits,
                         CallStatistics::rateLimitWaitNanos, TimeUnit.NANOSECONDS)
                 .description("Waits for a place under the rate limits (flow control): how many, and their total time")
                 .tags(tags).register(registry));
-        counter(meters, "lark.token.fetches", "Token fetches of the app", endpoint, e -> e.getTokenFetchCount());
-        counter(meters, "lark.flowcontrol.refused", "Calls of the app failed unsent by flow control", endpoint,
+        meters.counter("lark.token.fetches", "Token fetches of the app", endpoint, EndpointFigures::getTokenFetchCount);
+        meters.counter("lark.flowcontrol.refused", "Calls of the app failed unsent by flow control", endpoint,
                 EndpointFigures::getFlowControlRefusedCount);
-        counter(meters, "lark.throttled", "Replies in which Lark said the app or a receiver was over its rate limit", endpoint,
+        meters.counter("lark.throttled", "Replies in which Lark said the app or a receiver was over its rate limit", endpoint,
                 EndpointFigures::getThrottledByLarkCount);
-        meters.add(Gauge.builder("lark.flowcontrol.queued", endpoint, e -> e.getFlowControlQueued())
-                .description("Calls of the app waiting for a place under the rate limits now").tags(tags).register(registry));
+        meters.gauge("lark.flowcontrol.queued", "Calls of the app waiting for a place under the rate limits now", endpoint,
+                EndpointFigures::getFlowControlQueued);
         Consumer<String> failures = code -> meters.add(FunctionCounter.builder("lark.calls.failed", calls, c -> c.failures(code))
                 .description("Calls that failed after their retries, by Lark code (or network, flowControl, other)")
                 .tags(tags.and("code", code)).register(registry));
@@ -55,10 +53,5 @@ final class EndpointMeters {
             calls.removeNewFailureCodeListener(failures);
             meters.close();
         };
-    }
-
-    private static <T> void counter(Meters meters, String name, String description, T source, ToDoubleFunction<T> count) {
-        meters.add(FunctionCounter.builder(name, source, count).description(description).tags(meters.tags)
-                .register(meters.registry));
     }
 }

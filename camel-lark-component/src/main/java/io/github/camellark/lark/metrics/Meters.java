@@ -3,7 +3,10 @@ package io.github.camellark.lark.metrics;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ToDoubleFunction;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -16,8 +19,8 @@ final class Meters implements AutoCloseable {
     /** The name camel-micrometer gives its registry. */
     private static final String CAMEL_MICROMETER_REGISTRY = "metricsRegistry";
 
-    final MeterRegistry registry;
-    final Tags tags;
+    private final MeterRegistry registry;
+    private final Tags tags;
     private final List<Meter> meters = new CopyOnWriteArrayList<>();
 
     Meters(MeterRegistry registry, Tags tags) {
@@ -44,6 +47,16 @@ final class Meters implements AutoCloseable {
     <M extends Meter> M add(M meter) {
         meters.add(meter);
         return meter;
+    }
+
+    /** A counter of these tags that reads its count from {@code source}. */
+    <T> void counter(String name, String description, T source, ToDoubleFunction<T> count) {
+        add(FunctionCounter.builder(name, source, count).description(description).tags(tags).register(registry));
+    }
+
+    /** A gauge of these tags that reads its value from {@code source}. */
+    <T> void gauge(String name, String description, T source, ToDoubleFunction<T> value) {
+        add(Gauge.builder(name, source, value).description(description).tags(tags).register(registry));
     }
 
     @Override

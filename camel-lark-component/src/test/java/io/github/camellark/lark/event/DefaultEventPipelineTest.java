@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +17,7 @@ import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.support.LogCapture;
 import io.github.camellark.lark.support.SampleEvents;
 import org.apache.camel.AsyncProcessor;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.ExceptionHandler;
@@ -28,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The pipeline as a transport sees it (the WebSocket transport calls exactly this): plaintext bytes in, an
@@ -215,5 +220,43 @@ class DefaultEventPipelineTest extends CamelTestSupport {
 
         assertThat(getMockEndpoint("mock:events").getReceivedCounter()).isZero();
         assertThat(LogCapture.linesContaining("could not record event ev-down")).hasSize(1);
+    }
+
+    @Test
+    void routeFailingAfterTheDeadlineAnsweredIsReportedNamingTheDeadline() throws Exception {
+        CountDownLatch larkAnswered = new CountDownLatch(1);
+        AsyncProcessor slowThenFailing = AsyncProcessorConverterHelper.convert(exchange -> {
+            larkAnswered.await(5, TimeUnit.SECONDS);
+            throw new IllegalStateException("route failed late");
+        });
+        List<String> reported = new CopyOnWriteArrayList<>();
+        ExceptionHandler handler = new ExceptionHandler() {
+            @Override
+            public void handleException(Throwable exception) {
+                handleException(null, exception);
+            }
+
+            @Override
+            public void handleException(String message, Throwable exception) {
+                reported.add(message);
+            }
+
+            @Override
+            public void handleException(String message, Exchange exchange, Throwable exception) {
+                reported.add(message);
+            }
+        };
+        pipeline = new DefaultEventPipeline(context, EventRoute.of(() -> new DefaultExchange(context), slowThenFailing, handler),
+                new TimeBoundedIdempotentRepository(), new ObjectMapper(), EventPipelineSettings.of(null, Duration.ofMillis(100)),
+                tickets::put);
+        ServiceHelper.startService(pipeline);
+
+        EventAck ack = process(SampleEvents.messageReceived("ev-late", "", "hi"));
+        larkAnswered.countDown();
+
+        assertThat(ack.success()).as("answered at the deadline while the route goes on").isTrue();
+        await().atMost(5, TimeUnit.SECONDS).until(() -> !reported.isEmpty());
+        assertThat(reported).containsExactly(
+                "Event ev-late failed in the route after Lark was answered (deadline 100 ms); Lark will not redeliver it");
     }
 }
