@@ -1,6 +1,7 @@
 package io.github.camellark.lark.event;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
@@ -62,11 +63,21 @@ final class RoutedEvent implements OrderedDispatcher.Task {
             return;
         }
         statistics.entered();
+        // once only: a processor may call back and then throw, and the chat's next event must start exactly once
+        AtomicBoolean finishedOnce = new AtomicBoolean();
         try {
-            route.processor().process(exchange, doneSync -> finished(key, exchange, done));
+            route.processor().process(exchange, doneSync -> {
+                if (finishedOnce.compareAndSet(false, true)) {
+                    finished(key, exchange, done);
+                }
+            });
         } catch (RuntimeException e) {
-            exchange.setException(e);
-            finished(key, exchange, done);
+            if (finishedOnce.compareAndSet(false, true)) {
+                exchange.setException(e);
+                finished(key, exchange, done);
+            } else {
+                LOG.debug("The route of event {} threw after it had called back: {}", key, e.toString());
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.support.LogCapture;
 import io.github.camellark.lark.support.SampleEvents;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -258,5 +260,40 @@ class DefaultEventPipelineTest extends CamelTestSupport {
         await().atMost(5, TimeUnit.SECONDS).until(() -> !reported.isEmpty());
         assertThat(reported).containsExactly(
                 "Event ev-late failed in the route after Lark was answered (deadline 100 ms); Lark will not redeliver it");
+    }
+
+    @Test
+    void aRouteThatCallsBackAndThenThrowsFinishesItsEventOnce() throws Exception {
+        AsyncProcessor callsBackThenThrows = new AsyncProcessor() {
+            @Override
+            public boolean process(Exchange exchange, AsyncCallback callback) {
+                callback.done(true);
+                throw new IllegalStateException("thrown after the callback");
+            }
+
+            @Override
+            public CompletableFuture<Exchange> processAsync(Exchange exchange) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void process(Exchange exchange) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        pipeline = new DefaultEventPipeline(context, EventRoute.of(() -> new DefaultExchange(context), callsBackThenThrows,
+                new LoggingExceptionHandler(context, getClass())), new TimeBoundedIdempotentRepository(), new ObjectMapper(),
+                EventPipelineSettings.of(null, Duration.ofSeconds(2)), tickets::put);
+        ServiceHelper.startService(pipeline);
+
+        EventAck first = process(SampleEvents.messageInChat("ev-twice-1", "oc_one", "a"));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> pipeline.queuedEvents() == 0);
+        EventAck redelivered = process(SampleEvents.messageInChat("ev-twice-1", "oc_one", "a"));
+
+        assertThat(first.success()).isTrue();
+        assertThat(redelivered.success()).isTrue();
+        // finishing twice would have counted the throw as a route failure and forgotten the id: the copy routed again
+        assertThat(pipeline.statistics().duplicateEvents()).as("the redelivery is a duplicate").isEqualTo(1);
+        assertThat(pipeline.statistics().routedEvents()).isEqualTo(1);
     }
 }
