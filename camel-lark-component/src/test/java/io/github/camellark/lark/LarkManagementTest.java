@@ -11,9 +11,7 @@ import javax.management.ObjectName;
 
 import io.github.camellark.lark.health.LarkProducerHealthCheck;
 import io.github.camellark.lark.metrics.Micrometer;
-import io.github.camellark.lark.testkit.camel.SimulatorSetup;
-import io.github.camellark.lark.testkit.LarkSimulator;
-import io.github.camellark.lark.testkit.LarkSimulatorExtension;
+import io.github.camellark.lark.support.SimulatorTestSupport;
 import io.github.camellark.lark.testkit.events.LarkEvent;
 import io.github.camellark.lark.testkit.state.SimChat;
 import io.github.camellark.lark.testkit.ws.WsDelivery;
@@ -26,10 +24,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,15 +34,11 @@ import static org.awaitility.Awaitility.await;
  * What an operator sees: the endpoint's and the consumer's figures through JMX (Camel's management), the same figures
  * as Micrometer meters when a MeterRegistry is in the registry, and the rate-limit saturation in the producer's health.
  */
-class LarkManagementTest extends CamelTestSupport {
-
-    @RegisterExtension
-    static LarkSimulatorExtension extension = new LarkSimulatorExtension();
+class LarkManagementTest extends SimulatorTestSupport {
 
     private static final String SEND = "lark:message?receiverRateLimitPerSecond=2";
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private LarkSimulator lark;
 
     @Override
     public void configureTest(TestExecutionConfiguration configuration) {
@@ -56,10 +48,8 @@ class LarkManagementTest extends CamelTestSupport {
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        lark = extension.simulator();
         CamelContext context = super.createCamelContext();
         context.getRegistry().bind("meters", meters);
-        SimulatorSetup.configure(context.getComponent("lark", LarkComponent.class), lark);
         return context;
     }
 

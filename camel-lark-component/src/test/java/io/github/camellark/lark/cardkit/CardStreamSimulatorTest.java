@@ -15,22 +15,17 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
-import io.github.camellark.lark.testkit.camel.SimulatorSetup;
-import io.github.camellark.lark.testkit.LarkSimulator;
-import io.github.camellark.lark.testkit.LarkSimulatorExtension;
+import io.github.camellark.lark.support.SimulatorTestSupport;
 import io.github.camellark.lark.testkit.state.SimCardEntity;
 import io.github.camellark.lark.testkit.state.SimChat;
 import io.github.camellark.lark.testkit.state.SimMessage;
 import io.github.camellark.lark.testkit.state.SimUser;
 import org.apache.camel.AsyncProcessor;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.DefaultExchange;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,21 +34,13 @@ import static org.awaitility.Awaitility.await;
  * {@code lark:cardkit?operation=stream} against the simulator, which refuses what Lark refuses: a sequence that does not
  * grow, more than 10 operations per second on one card, text pushed to a card out of streaming mode.
  */
-class CardStreamSimulatorTest extends CamelTestSupport {
-
-    @RegisterExtension
-    static LarkSimulatorExtension extension = new LarkSimulatorExtension();
+class CardStreamSimulatorTest extends SimulatorTestSupport {
 
     private static final int RATE = 5;
 
-    private LarkSimulator lark;
-
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        lark = extension.simulator();
-        CamelContext context = super.createCamelContext();
-        SimulatorSetup.configure(context.getComponent("lark", LarkComponent.class), lark).getConfiguration().setRetryBackoff(10);
-        return context;
+    protected void configureLark(LarkComponent component) {
+        component.getConfiguration().setRetryBackoff(10);
     }
 
     @Override

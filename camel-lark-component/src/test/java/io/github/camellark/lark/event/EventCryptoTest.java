@@ -4,7 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.github.camellark.lark.support.SampleEvents;
 import org.junit.jupiter.api.Test;
@@ -98,16 +102,44 @@ class EventCryptoTest {
     }
 
     @Test
-    void oneInstanceDecryptsFromManyThreadsAtOnce() throws Exception {
+    void oneInstanceDecryptsAndChecksSignaturesFromManyThreadsAtOnce() throws Exception {
         EventCrypto crypto = EventCrypto.forEncryptKey("test key");
-        List<CompletableFuture<String>> results = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            results.add(CompletableFuture.supplyAsync(
-                    () -> new String(crypto.decrypt(PUBLISHED), StandardCharsets.UTF_8)));
-        }
-
-        for (CompletableFuture<String> result : results) {
-            assertThat(result.get()).isEqualTo("hello world");
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<String>>> mistakes = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                // each thread its own event (own IV, own bytes): a cipher or digest shared between threads mixes them up
+                String plaintext = ("{\"event\":\"thread-" + t + "\"}").repeat(200);
+                String encrypted = LarkSide.encrypt("test key", plaintext);
+                byte[] body = ("{\"encrypt\":\"" + encrypted + "\"}").getBytes(StandardCharsets.UTF_8);
+                String signature = LarkSide.signature("1700000000", "n-" + t, "test key", body);
+                String nonce = "n-" + t;
+                mistakes.add(pool.submit(() -> {
+                    start.await();
+                    List<String> wrong = new ArrayList<>();
+                    for (int i = 0; i < 300 && wrong.isEmpty(); i++) {
+                        try {
+                            if (!plaintext.equals(new String(crypto.decrypt(encrypted), StandardCharsets.UTF_8))) {
+                                wrong.add(nonce + ": another plaintext");
+                            }
+                            if (!crypto.signatureMatches("1700000000", nonce, body, signature)) {
+                                wrong.add(nonce + ": signature did not match");
+                            }
+                        } catch (RuntimeException e) {
+                            wrong.add(nonce + ": " + e.getMessage());
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            start.countDown();
+            for (Future<List<String>> mistake : mistakes) {
+                assertThat(mistake.get(60, TimeUnit.SECONDS)).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

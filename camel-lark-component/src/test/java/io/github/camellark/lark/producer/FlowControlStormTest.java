@@ -9,21 +9,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
-import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.LarkEndpoint;
 import io.github.camellark.lark.client.flow.FlowControlException;
-import io.github.camellark.lark.testkit.camel.SimulatorSetup;
-import io.github.camellark.lark.testkit.LarkSimulator;
-import io.github.camellark.lark.testkit.LarkSimulatorExtension;
+import io.github.camellark.lark.support.SimulatorTestSupport;
 import io.github.camellark.lark.testkit.RecordedRequest;
 import io.github.camellark.lark.testkit.state.SimChat;
 import org.apache.camel.AsyncProducer;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,23 +31,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * mechanism is the same at 5 (the window, the line, the timers), only ten times slower. The app's limits are raised
  * out of the way there, and scaled down to 20 a second in the burst test.
  */
-class FlowControlStormTest extends CamelTestSupport {
-
-    @RegisterExtension
-    static LarkSimulatorExtension extension = new LarkSimulatorExtension();
+class FlowControlStormTest extends SimulatorTestSupport {
 
     private static final int STORM = 500;
     private static final String SEND_PATH = "/open-apis/im/v1/messages";
-
-    private LarkSimulator lark;
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        lark = extension.simulator();
-        CamelContext context = super.createCamelContext();
-        SimulatorSetup.configure(context.getComponent("lark", LarkComponent.class), lark);
-        return context;
-    }
 
     @Test
     void aStormToOneChatIsDeliveredWithoutARefusalAndNeverFasterThanTheChatsLimit() {

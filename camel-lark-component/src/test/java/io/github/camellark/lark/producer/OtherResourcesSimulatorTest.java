@@ -10,20 +10,15 @@ import java.util.Map;
 import io.github.camellark.lark.LarkComponent;
 import io.github.camellark.lark.LarkConstants;
 import io.github.camellark.lark.client.LarkApiException;
-import io.github.camellark.lark.testkit.camel.SimulatorSetup;
-import io.github.camellark.lark.testkit.LarkSimulator;
-import io.github.camellark.lark.testkit.LarkSimulatorExtension;
+import io.github.camellark.lark.support.SimulatorTestSupport;
 import io.github.camellark.lark.testkit.state.SimChat;
 import io.github.camellark.lark.testkit.state.SimCustomBot;
 import io.github.camellark.lark.testkit.state.SimMessage;
 import io.github.camellark.lark.testkit.state.SimUser;
 import io.github.camellark.lark.testkit.state.StoredResource;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,23 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (multipart fields, uploaded keys referenced by content, shared cards, card tokens, custom-bot signatures) and keeps
  * state to look at afterwards.
  */
-class OtherResourcesSimulatorTest extends CamelTestSupport {
-
-    @RegisterExtension
-    static LarkSimulatorExtension extension = new LarkSimulatorExtension();
+class OtherResourcesSimulatorTest extends SimulatorTestSupport {
 
     private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
     private static final String SHARED_CARD = "{\"config\":{\"update_multi\":true},\"elements\":[{\"tag\":\"div\",\"text\":"
                                               + "{\"tag\":\"lark_md\",\"content\":\"**%s**\"}}]}";
 
-    private LarkSimulator lark;
-
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        lark = extension.simulator();
-        CamelContext context = super.createCamelContext();
-        SimulatorSetup.configure(context.getComponent("lark", LarkComponent.class), lark).getConfiguration().setRetryBackoff(10);
-        return context;
+    protected void configureLark(LarkComponent component) {
+        component.getConfiguration().setRetryBackoff(10);
     }
 
     @Override

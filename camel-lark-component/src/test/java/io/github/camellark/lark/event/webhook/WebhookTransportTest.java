@@ -65,11 +65,9 @@ class WebhookTransportTest extends WebhookTestSupport {
     }
 
     @Test
-    void plainChallengeIsAnsweredWithinOneSecondAndNotRouted() throws Exception {
-        long start = System.nanoTime();
+    void plainChallengeIsAnsweredAndNotRouted() throws Exception {
         HttpResponse<String> response = push("/plain", SampleEvents.challenge("ajls384kdj1234", VERIFICATION_TOKEN));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"challenge\":\"ajls384kdj1234\"}");
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
@@ -86,10 +84,8 @@ class WebhookTransportTest extends WebhookTestSupport {
 
     @Test
     void encryptedChallengeOfLarksPublishedVectorIsAnswered() throws Exception {
-        long start = System.nanoTime();
         HttpResponse<String> response = push("/vector", VECTOR_BODY);
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"challenge\":\"5634b122-c042-4634-bc7f-b07a3c3e77ad\"}");
     }
