@@ -99,8 +99,14 @@ public final class LarkSimulatorMain {
         LarkSimulator sim = builder.start();
         String webhookUrl = settings.get("webhook-url");
         if (webhookUrl != null && !webhookUrl.isEmpty()) {
-            Webhook hook = sim.webhook(webhookUrl);
-            sim.events().deliverTo(sim.encryptKey() == null ? hook : hook.withEncryptKey(sim.encryptKey()));
+            try {
+                Webhook hook = sim.webhook(webhookUrl);
+                sim.events().deliverTo(sim.encryptKey() == null ? hook : hook.withEncryptKey(sim.encryptKey()));
+            } catch (RuntimeException e) {
+                // not returned, so nothing else would free its port and threads or delete its files
+                sim.close();
+                throw e;
+            }
         }
         return sim;
     }

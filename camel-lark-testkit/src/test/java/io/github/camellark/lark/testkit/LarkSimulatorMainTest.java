@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +49,21 @@ class LarkSimulatorMainTest {
 
             await().until(() -> !sim.events().webhookDeliveries().isEmpty());
             assertThat(sim.events().webhookDeliveries().get(0).url()).hasToString("http://127.0.0.1:9/lark");
+        }
+    }
+
+    @Test
+    void aWebhookUrlThatIsNoUrlFailsAndFreesTheSimulatorsPort() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+
+        assertThatThrownBy(() -> LarkSimulatorMain.start(Map.of("port", Integer.toString(port), "webhook-url", "http://no url")))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
         }
     }
 }

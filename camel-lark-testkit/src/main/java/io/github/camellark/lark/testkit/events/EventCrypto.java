@@ -19,7 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
  * <li>body: {@code {"encrypt": base64(iv + AES-256-CBC(PKCS#7, plaintext))}}, AES key = SHA-256 of the Encrypt Key;</li>
  * <li>signature: {@code lowercase_hex(SHA-256(timestamp + nonce + encryptKey + rawBody))}.</li>
  * </ul>
- * Stateless; thread-safe.
+ * Stateless; thread-safe. Written apart from the component's own decryption on purpose: the simulator is what the
+ * component is tested against, and a mistake shared by both would pass every test.
  */
 public final class EventCrypto {
 
@@ -56,7 +57,15 @@ public final class EventCrypto {
 
     /** The body Lark posts once an Encrypt Key is set: {@code {"encrypt":"..."}} of the plaintext, with a random IV. */
     public static String encryptedBody(String encryptKey, String plaintext) {
-        return "{\"encrypt\":\"" + encrypt(encryptKey, plaintext) + "\"}";
+        return bodyOf(encrypt(encryptKey, plaintext));
+    }
+
+    /**
+     * {@code {"encrypt":"..."}} around an {@code encrypt} value, compact (no spaces): the Node SDK signs
+     * {@code JSON.stringify} of the parsed body, which must equal these bytes.
+     */
+    static String bodyOf(String encrypted) {
+        return "{\"encrypt\":\"" + encrypted + "\"}";
     }
 
     /**

@@ -209,8 +209,7 @@ public final class Webhook implements EventDelivery {
             byte[] raw = Base64.getDecoder().decode(encrypted);
             encrypted = Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(raw, raw.length - 5));
         }
-        // compact, no spaces: the Node SDK signs JSON.stringify(parsed body), which must equal these bytes
-        return ("{\"encrypt\":\"" + encrypted + "\"}").getBytes(StandardCharsets.UTF_8);
+        return EventCrypto.bodyOf(encrypted).getBytes(StandardCharsets.UTF_8);
     }
 
     private WebhookRequest sign(byte[] body) {
@@ -218,7 +217,7 @@ public final class Webhook implements EventDelivery {
         // What Lark sends: Content-Type and the X-Lark-* headers (the SDKs also read X-Request-Id as a request id). The
         // receiving SDKs verify only X-Lark-Signature = sha256_hex(timestamp + nonce + encryptKey + raw body), and only
         // when an Encrypt Key is configured; the Node SDK computes it over its own re-serialisation of the parsed body,
-        // so the body must stay compact JSON (see body()). Whether Lark adds a User-Agent is unverified: none is sent.
+        // so the body must stay compact JSON (see EventCrypto.bodyOf). Whether Lark adds a User-Agent is unverified: none is sent.
         headers.put("Content-Type", "application/json");
         String timestamp = Long.toString((fixedTimestamp != null ? fixedTimestamp : Clock.systemUTC().instant()).getEpochSecond());
         String nonce = Ids.lowerAlnum(16);
