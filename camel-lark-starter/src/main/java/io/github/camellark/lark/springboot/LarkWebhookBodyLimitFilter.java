@@ -1,9 +1,12 @@
 package io.github.camellark.lark.springboot;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;
 
@@ -129,7 +132,13 @@ final class LarkWebhookBodyLimitFilter implements Filter {
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new IllegalStateException("the body is already read");
+                    // the whole body is here: a non-blocking reader gets it at once
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (IOException | RuntimeException e) {
+                        listener.onError(e);
+                    }
                 }
 
                 @Override
@@ -145,9 +154,9 @@ final class LarkWebhookBodyLimitFilter implements Filter {
         }
 
         @Override
-        public java.io.BufferedReader getReader() {
+        public BufferedReader getReader() {
             String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
+            return new BufferedReader(new InputStreamReader(getInputStream(), Charset.forName(encoding)));
         }
 
         @Override

@@ -1,6 +1,11 @@
 package io.github.camellark.lark.springboot;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -148,6 +153,20 @@ class LarkStarterTest {
         OversizedBodyProbe probe = OversizedBodyProbe.chunked(URI.create(webhookUrl(port)), 2 * MIB);
 
         assertThat(probe.statusLineDuringPause(15, TimeUnit.SECONDS)).startsWith("HTTP/1.1 413");
+    }
+
+    @Test
+    void aChunkedWebhookBodyWithinTheBoundPassesTheFilterAndIsRouted() throws Exception {
+        byte[] event = LARK.events().factory().textMessage(LARK.events().eventUser(ALICE), OPS.chatId(), "hello in chunks")
+                .toJson().getBytes(StandardCharsets.UTF_8);
+        // a body publisher without a length: sent chunked, so the filter reads it before handing it on
+        HttpRequest request = HttpRequest.newBuilder(URI.create(webhookUrl(port))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(event))).build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        await().until(() -> webhookBodies().contains("{\"text\":\"hello in chunks\"}"));
     }
 
     static String webhookUrl(int port) {
